@@ -1,0 +1,20 @@
+package io.shopsense.core.model;
+
+import java.util.Locale;
+
+/** Where a shopper acts: the app, the web site or the mini-program. */
+public enum Channel {
+  APP, WEB, MINI;
+
+  /** Wire name, e.g. {@code mini}. */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses a wire name; returns null when it is not a channel. */
+  public static Channel fromWire(String s) {
+    if (s == null) return null;
+    for (Channel c : values()) if (c.wireName().equals(s)) return c;
+    return null;
+  }
+}

@@ -1,0 +1,71 @@
+package io.shopsense.recommend;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * Top-k selection over a dense score array with a bounded min-heap: O(n log k). Hand-written
+ * because it runs on every request over the whole catalog; boxing collections would dominate.
+ * Ties are broken by lower item index so results are deterministic.
+ */
+public final class TopK {
+  private TopK() {}
+
+  /** The k best items, best first; items rejected by the filter or scored NaN/-inf are skipped. */
+  public static List<ScoredItem> select(float[] scores, int k, IntPredicate filter) {
+    if (k <= 0) return List.of();
+    int[] heap = new int[k];
+    int size = 0;
+    for (int i = 0; i < scores.length; i++) {
+      float s = scores[i];
+      if (Float.isNaN(s) || s == Float.NEGATIVE_INFINITY) continue;
+      if (size == k && !better(scores, i, heap[0])) continue;
+      if (filter != null && !filter.test(i)) continue;
+      if (size < k) {
+        heap[size] = i;
+        siftUp(scores, heap, size++);
+      } else {
+        heap[0] = i;
+        siftDown(scores, heap, size);
+      }
+    }
+    List<ScoredItem> out = new ArrayList<>(size);
+    // pop worst first, then reverse
+    int[] order = new int[size];
+    for (int n = size; n > 0; n--) {
+      order[n - 1] = heap[0];
+      heap[0] = heap[n - 1];
+      siftDown(scores, heap, n - 1);
+    }
+    for (int i : order) out.add(new ScoredItem(i, scores[i]));
+    return out;
+  }
+
+  /** True when item a ranks above item b. */
+  private static boolean better(float[] s, int a, int b) {
+    return s[a] > s[b] || (s[a] == s[b] && a < b);
+  }
+
+  private static void siftUp(float[] s, int[] h, int i) {
+    while (i > 0) {
+      int p = (i - 1) >>> 1;
+      if (!better(s, h[p], h[i])) break;
+      int t = h[p]; h[p] = h[i]; h[i] = t;
+      i = p;
+    }
+  }
+
+  private static void siftDown(float[] s, int[] h, int n) {
+    int i = 0;
+    while (true) {
+      int l = 2 * i + 1;
+      if (l >= n) return;
+      int w = l; // the worse child: the heap root holds the worst kept item
+      if (l + 1 < n && better(s, h[l], h[l + 1])) w = l + 1;
+      if (!better(s, h[i], h[w])) return;
+      int t = h[w]; h[w] = h[i]; h[i] = t;
+      i = w;
+    }
+  }
+}

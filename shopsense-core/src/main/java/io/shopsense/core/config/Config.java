@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * Every tunable of ShopSense as flat {@code key=value} pairs. Layers, later wins: the commented
- * defaults in {@code shopsense-defaults.properties}, an optional file ({@code shopsense.properties}
+ * defaults in every {@code shopsense-defaults.properties} on the classpath, an optional file ({@code shopsense.properties}
  * in the data directory), {@code SHOPSENSE_*} environment variables ({@code SHOPSENSE_ALS_FACTORS}
  * sets {@code als.factors}), then explicit overrides ({@code --set als.factors=64}). Unknown keys are
  * rejected so a typo never silently does nothing. Immutable.
@@ -63,16 +63,30 @@ public final class Config {
     m.put(key, value.trim());
   }
 
+  /**
+   * Merges every {@code shopsense-defaults.properties} on the classpath: each module ships the
+   * commented defaults of its own keys. A key defined twice is a build error.
+   */
   private static Map<String, String> loadDefaults() {
-    Properties p = new Properties();
-    try (InputStream in = Config.class.getResourceAsStream("/shopsense-defaults.properties")) {
-      if (in == null) throw new IllegalStateException("shopsense-defaults.properties missing from the classpath");
-      p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    Map<String, String> m = new TreeMap<>();
+    try {
+      var urls = Config.class.getClassLoader().getResources("shopsense-defaults.properties");
+      while (urls.hasMoreElements()) {
+        var url = urls.nextElement();
+        Properties p = new Properties();
+        try (InputStream in = url.openStream()) {
+          p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        for (String k : p.stringPropertyNames()) {
+          if (m.put(k, p.getProperty(k).trim()) != null) {
+            throw new IllegalStateException("config key '" + k + "' defined twice (again in " + url + ")");
+          }
+        }
+      }
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    Map<String, String> m = new TreeMap<>();
-    for (String k : p.stringPropertyNames()) m.put(k, p.getProperty(k).trim());
+    if (m.isEmpty()) throw new IllegalStateException("no shopsense-defaults.properties on the classpath");
     return m;
   }
 

@@ -36,8 +36,11 @@ public final class EvalFiles {
    * With NCF, the {@code *.test.negative} file beside the test file gives each user's 99 negatives;
    * with RecBole, the training part is every item of every train row and the test part is each
    * test row's target (its history is training data).
+   *
+   * @param implicit every training pair weighs 1 (ratings as implicit feedback); the test part
+   *     keeps the ratings as grades either way
    */
-  public static Split givenSplit(Path train, Path test, Format format) {
+  public static Split givenSplit(Path train, Path test, Format format, boolean implicit) {
     IdIndex users = new IdIndex();
     IdIndex items = new IdIndex();
     InteractionLog tr;
@@ -60,7 +63,8 @@ public final class EvalFiles {
       ts = ts.withCandidates(readNegatives(neg, ts, users, items));
       name += " / " + neg.getFileName();
     }
-    return new Split(name, tr.pairs(), ts);
+    InteractionLog pairs = tr.pairs();
+    return new Split(name, implicit ? pairs.withValue(1f) : pairs, ts);
   }
 
   /** The {@code *.test.negative} file next to a {@code *.test.rating} file. */

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * algorithms named in {@code eval.rating_predictors}. Per-user results are combined in user order,
  * so the figures do not depend on the thread count.
  *
- * <p>Config keys: {@code eval.k}, {@code eval.seed}, {@code eval.threads}, {@code eval.binary},
- * {@code eval.diversity}, {@code eval.rating_predictors}.
+ * <p>The training matrix holds the split's training values as they are (readers and
+ * {@link StoreData} decide the weights). Config keys: {@code eval.k}, {@code eval.seed},
+ * {@code eval.threads}, {@code eval.diversity}, {@code eval.rating_predictors}.
  */
 public final class Evaluator {
   private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
@@ -53,7 +54,7 @@ public final class Evaluator {
     if (algorithms.isEmpty()) throw new IllegalArgumentException("no algorithms to evaluate");
     int k = config.getInt("eval.k");
     if (k < 1) throw new IllegalArgumentException("k must be at least 1, got " + k);
-    InteractionMatrix train = split.train().toMatrix(config.getBoolean("eval.binary"));
+    InteractionMatrix train = split.train().toMatrix(false);
     List<AlgorithmResult> results = new ArrayList<>();
     for (String a : algorithms) results.add(evaluate(a, split, train, config, catalog, dump));
     return new EvaluationReport(dataset, protocol, split.name(), k, config.getLong("eval.seed"), threads(config),

@@ -152,6 +152,13 @@ public final class InteractionLog {
     return new InteractionLog(users, items, su, si, sv, st);
   }
 
+  /** The same rows with every value set to v (e.g. 1: ratings read as implicit feedback). */
+  public InteractionLog withValue(float v) {
+    float[] w = new float[size()];
+    Arrays.fill(w, v);
+    return new InteractionLog(users, items, user, item, w, time);
+  }
+
   /** This log followed by another over the same indexes. */
   public InteractionLog concat(InteractionLog other) {
     if (other.users != users || other.items != items) throw new IllegalArgumentException("logs use different indexes");

@@ -28,6 +28,18 @@ class EvalFilesTest {
   }
 
   @Test
+  void implicitTrainingKeepsTestRatingsAsGrades() throws Exception {
+    Path tr = Files.writeString(dir.resolve("a.base"), "1\t10\t4\t1\n1\t11\t2\t2\n2\t10\t5\t1\n");
+    Path te = Files.writeString(dir.resolve("a.test"), "1\t12\t5\t3\n2\t12\t3\t3\n");
+    Split s = EvalFiles.givenSplit(tr, te, EvalFiles.Format.MOVIELENS, true);
+    for (int r = 0; r < s.train().size(); r++) assertThat(s.train().value(r)).isEqualTo(1f);
+    assertThat(s.test().grades(0)).containsExactly(5f);
+    assertThat(s.test().graded()).isTrue();
+    Split raw = EvalFiles.givenSplit(tr, te, EvalFiles.Format.MOVIELENS, false);
+    assertThat(raw.train().toMatrix(false).get(0, 0)).isEqualTo(4f);
+  }
+
+  @Test
   void badLineNamesFileAndLine() throws Exception {
     Path bad = Files.writeString(dir.resolve("u.data"), "1\t10\t4\t1\n1\t11\tfive\t2\n");
     assertThatThrownBy(() -> EvalFiles.readRatings(bad, new IdIndex(), new IdIndex()))
@@ -40,7 +52,7 @@ class EvalFilesTest {
     Path test = Files.writeString(dir.resolve("x.test.rating"), "0\t3\t5\t9\n1\t4\t5\t9\n");
     // user 0 lists its positive 3 again among its negatives
     Files.writeString(dir.resolve("x.test.negative"), "(0,3)\t5\t3\t6\n(1,4)\t5\t6\t7\n");
-    Split s = EvalFiles.givenSplit(dir.resolve("x.train.rating"), test, EvalFiles.Format.NCF);
+    Split s = EvalFiles.givenSplit(dir.resolve("x.train.rating"), test, EvalFiles.Format.NCF, true);
     assertThat(s.test().sampled()).isTrue();
     IdIndex items = s.train().items();
     int t0 = s.train().users().get("0") == s.test().user(0) ? 0 : 1;
@@ -54,7 +66,7 @@ class EvalFilesTest {
   void ncfNeedsTheNegativeFileBeside() throws Exception {
     Path tr = Files.writeString(dir.resolve("y.train.rating"), "0\t1\t1\t0\n");
     Path te = Files.writeString(dir.resolve("y.test.rating"), "0\t2\t1\t0\n");
-    assertThatThrownBy(() -> EvalFiles.givenSplit(tr, te, EvalFiles.Format.NCF)).hasMessageContaining("y.test.negative");
+    assertThatThrownBy(() -> EvalFiles.givenSplit(tr, te, EvalFiles.Format.NCF, true)).hasMessageContaining("y.test.negative");
   }
 
   @Test
@@ -62,7 +74,7 @@ class EvalFilesTest {
     String head = "user_id:token\titem_id_list:token_seq\titem_id:token\n";
     Path tr = Files.writeString(dir.resolve("S.train.inter"), head + "0\t5\t6\n0\t5 6\t7\n1\t8\t9\n");
     Path te = Files.writeString(dir.resolve("S.test.inter"), head + "0\t5 6 7\t10\n1\t8 9\t11\n");
-    Split s = EvalFiles.givenSplit(tr, te, EvalFiles.Format.RECBOLE);
+    Split s = EvalFiles.givenSplit(tr, te, EvalFiles.Format.RECBOLE, true);
     assertThat(s.train().size()).isEqualTo(5); // 5, 6, 7 for user 0; 8, 9 for user 1
     assertThat(s.test().pairs()).isEqualTo(2);
     assertThat(s.train().items().id(s.test().items(0)[0])).isEqualTo("10");

@@ -77,6 +77,12 @@ public final class Importer {
     return this;
   }
 
+  /** How often a progress line is printed during a long import (default 2 s). */
+  public Importer progressInterval(java.time.Duration interval) {
+    this.progressIntervalNanos = interval.toNanos();
+    return this;
+  }
+
   /** Imports one file: validate, then write (or one pass with skipBad). */
   public ImportReport importFile(ImportSource source) {
     return importAll(List.of(source)).get(0);

@@ -1,0 +1,239 @@
+package io.shopsense.core.io;
+
+import io.shopsense.core.io.ImportSource.Kind;
+import io.shopsense.core.model.Event;
+import io.shopsense.core.model.Item;
+import io.shopsense.core.model.Promotion;
+import io.shopsense.core.model.Shop;
+import io.shopsense.core.store.CatalogStore;
+import io.shopsense.core.store.EventStore;
+import io.shopsense.core.store.Store;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.ToIntFunction;
+
+/**
+ * Imports data files into a store, streaming: memory stays bounded by a few batches whatever the
+ * file size.
+ *
+ * <p>By default every file is first read once without writing (validation), and only when all
+ * files are good are they read again and written, so nothing of a rejected file lands in the store.
+ * With {@link #skipBad(boolean) skipBad} there is one pass: good lines are written and bad ones
+ * counted (the first few errors are kept in the report). Files are imported in the order shops,
+ * items, promotions, events. While one batch is written on a background thread the next one is
+ * parsed, so parse and store costs overlap on two cores.
+ */
+public final class Importer {
+  /** Records per store transaction. */
+  public static final int DEFAULT_BATCH_SIZE = 10_000;
+  /** How many bad lines a {@code --skip-bad} report keeps. */
+  public static final int DEFAULT_MAX_ERRORS = 5;
+
+  private final CatalogStore catalog;
+  private final EventStore events;
+  private int batchSize = DEFAULT_BATCH_SIZE;
+  private boolean skipBad;
+  private int maxErrors = DEFAULT_MAX_ERRORS;
+  private PrintStream progressOut;
+  private long progressIntervalNanos = 2_000_000_000L;
+
+  public Importer(Store store) {
+    this(store, store);
+  }
+
+  public Importer(CatalogStore catalog, EventStore events) {
+    this.catalog = catalog;
+    this.events = events;
+  }
+
+  /** Records per transaction (default {@value #DEFAULT_BATCH_SIZE}). */
+  public Importer batchSize(int size) {
+    if (size < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + size);
+    this.batchSize = size;
+    return this;
+  }
+
+  /** Write good lines and count bad ones instead of rejecting the file. */
+  public Importer skipBad(boolean skip) {
+    this.skipBad = skip;
+    return this;
+  }
+
+  /** How many bad-line errors a report keeps (default {@value #DEFAULT_MAX_ERRORS}). */
+  public Importer maxErrors(int n) {
+    this.maxErrors = n;
+    return this;
+  }
+
+  /** Where progress lines go (about every 2 s of a long import); null for none (the default). */
+  public Importer progress(PrintStream out) {
+    this.progressOut = out;
+    return this;
+  }
+
+  /** How often a progress line is printed during a long import (default 2 s). */
+  public Importer progressInterval(java.time.Duration interval) {
+    this.progressIntervalNanos = interval.toNanos();
+    return this;
+  }
+
+  /** Imports one file: validate, then write (or one pass with skipBad). */
+  public ImportReport importFile(ImportSource source) {
+    return importAll(List.of(source)).get(0);
+  }
+
+  /**
+   * Imports files in kind order (shops, items, promotions, events). Unless skipBad, all files are
+   * validated before anything is written.
+   *
+   * @throws InputException naming the file, line and field of the first bad line (nothing written)
+   */
+  public List<ImportReport> importAll(List<ImportSource> sources) {
+    List<ImportSource> ordered = new ArrayList<>(sources);
+    ordered.sort(Comparator.comparing(ImportSource::kind));
+    long[] validateNanos = new long[ordered.size()];
+    if (!skipBad) {
+      for (int i = 0; i < ordered.size(); i++) {
+        long t0 = System.nanoTime();
+        validate(ordered.get(i));
+        validateNanos[i] = System.nanoTime() - t0;
+      }
+    }
+    List<ImportReport> reports = new ArrayList<>();
+    for (int i = 0; i < ordered.size(); i++) reports.add(write(ordered.get(i), validateNanos[i]));
+    return reports;
+  }
+
+  /** Reads the whole file without writing; throws at the first bad line. Returns the record count. */
+  public long validate(ImportSource source) {
+    long n = 0;
+    try (RecordReader<?> r = source.open()) {
+      Progress progress = new Progress(r, "checking");
+      while (r.next() != null) {
+        n++;
+        if ((n & 1023) == 0) progress.tick(n);
+      }
+    }
+    return n;
+  }
+
+  private ImportReport write(ImportSource source, long priorNanos) {
+    long t0 = System.nanoTime();
+    ToIntFunction<List<Object>> sink = sink(source.kind());
+    ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "shopsense-import-writer");
+      t.setDaemon(true);
+      return t;
+    });
+    long read = 0;
+    long bad = 0;
+    long written = 0;
+    long imported = 0;
+    List<InputException> errors = new ArrayList<>();
+    Future<Integer> inFlight = null;
+    try (RecordReader<?> r = source.open()) {
+      Progress progress = new Progress(r, skipBad ? "importing" : "writing");
+      List<Object> batch = new ArrayList<>(batchSize);
+      while (true) {
+        Object rec;
+        try {
+          rec = r.next();
+        } catch (InputException e) {
+          if (!skipBad || e.line() == 0) throw e; // an empty or unreadable file is never "a bad line"
+          read++;
+          bad++;
+          if (errors.size() < maxErrors) errors.add(e);
+          continue;
+        }
+        if (rec == null) break;
+        read++;
+        batch.add(rec);
+        if (batch.size() == batchSize) {
+          imported += await(inFlight);
+          written += batch.size();
+          List<Object> full = batch;
+          inFlight = writer.submit(() -> sink.applyAsInt(full));
+          batch = new ArrayList<>(batchSize);
+        }
+        if ((read & 1023) == 0) progress.tick(read);
+      }
+      imported += await(inFlight);
+      inFlight = null;
+      if (!batch.isEmpty()) {
+        written += batch.size();
+        imported += sink.applyAsInt(batch);
+      }
+    } finally {
+      if (inFlight != null) inFlight.cancel(false);
+      writer.shutdown();
+    }
+    long elapsed = System.nanoTime() - t0 + priorNanos;
+    return new ImportReport(source.file().toString(), source.kind(), read, imported, written - imported, bad,
+        errors, elapsed);
+  }
+
+  @SuppressWarnings("unchecked")
+  private ToIntFunction<List<Object>> sink(Kind kind) {
+    return switch (kind) {
+      case SHOPS -> b -> {
+        catalog.upsertShops((List<Shop>) (List<?>) b);
+        return b.size();
+      };
+      case ITEMS -> b -> {
+        catalog.upsertItems((List<Item>) (List<?>) b);
+        return b.size();
+      };
+      case PROMOTIONS -> b -> {
+        catalog.upsertPromotions((List<Promotion>) (List<?>) b);
+        return b.size();
+      };
+      case EVENTS -> b -> events.append((List<Event>) (List<?>) b);
+    };
+  }
+
+  /** Waits for the batch being written; rethrows its failure as is. */
+  private static int await(Future<Integer> f) {
+    if (f == null) return 0;
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("import interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) throw re;
+      if (c instanceof Error er) throw er;
+      throw new IllegalStateException(c);
+    }
+  }
+
+  /** Prints "import F: phase P% (N records, R/s)" about every interval, only for imports that last. */
+  private final class Progress {
+    private final RecordReader<?> reader;
+    private final String phase;
+    private final long start = System.nanoTime();
+    private long last = start;
+
+    Progress(RecordReader<?> reader, String phase) {
+      this.reader = reader;
+      this.phase = phase;
+    }
+
+    void tick(long records) {
+      if (progressOut == null) return;
+      long now = System.nanoTime();
+      if (now - last < progressIntervalNanos) return;
+      last = now;
+      double pct = reader.size() == 0 ? 100 : 100.0 * reader.position() / reader.size();
+      double rate = records * 1e9 / (now - start);
+      progressOut.printf(java.util.Locale.ROOT, "import %s: %s %.0f%% (%,d records, %,.0f/s)%n",
+          reader.file(), phase, pct, records, rate);
+    }
+  }
+}

@@ -1,6 +1,15 @@
 package io.shopsense.recommend.eval;
 
+import io.shopsense.core.config.Config;
+import io.shopsense.core.io.ImportFormat;
+import io.shopsense.core.io.InputException;
+import io.shopsense.core.io.JsonlReader;
+import io.shopsense.core.io.RatingsReader;
 import io.shopsense.core.matrix.IdIndex;
+import io.shopsense.core.matrix.MatrixBuilder;
+import io.shopsense.core.matrix.MatrixOptions;
+import io.shopsense.core.matrix.TypeWeights;
+import io.shopsense.core.model.Event;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,46 +21,54 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads the public rating datasets into {@link InteractionLog}s and ready-made {@link Split}s:
- * MovieLens ({@code u.data}/{@code u1.base} tab separated, {@code ratings.dat} with {@code ::},
- * {@code ratings.csv} with a header), the NCF files ({@code *.train.rating}, {@code *.test.rating},
- * {@code *.test.negative}) and RecBole atomic {@code .inter} files (user, space-separated history,
- * target). Times become epoch milliseconds (MovieLens seconds x 1000); RecBole sequences get their
- * position as time.
+ * Reads given train/test splits into {@link Split}s: MovieLens and NCF rating files (through the
+ * importer's {@link RatingsReader}), the NCF {@code *.test.negative} candidates, JSONL event files
+ * (through {@link JsonlReader}) and RecBole atomic {@code .inter} files (user, space-separated
+ * history, target; the sequence position serves as time). Bad lines throw {@link InputException}
+ * naming the file and line.
  */
 public final class EvalFiles {
   /** Given-split formats accepted by {@link #givenSplit}. */
-  public enum Format { MOVIELENS, NCF, RECBOLE }
+  public enum Format { MOVIELENS, NCF, JSONL, RECBOLE }
 
   private EvalFiles() {}
 
-  /** Parses a format name ({@code movielens}, {@code ncf}, {@code recbole}). */
+  /** Parses a format name ({@code movielens}, {@code ncf}, {@code jsonl}, {@code recbole}). */
   public static Format format(String name) {
     for (Format f : Format.values()) if (f.name().equalsIgnoreCase(name)) return f;
-    throw new IllegalArgumentException("unknown format '" + name + "' (expected movielens, ncf or recbole)");
+    throw new IllegalArgumentException("unknown format '" + name + "' (expected movielens, ncf, jsonl or recbole)");
   }
 
   /**
    * Reads a train file and a test file of the same format into one split over shared indexes.
-   * With NCF, the {@code *.test.negative} file beside the test file gives each user's 99 negatives;
-   * with RecBole, the training part is every item of every train row and the test part is each
+   * Rating files weigh every training rating 1 when {@code eval.ratings_as_implicit} is on (the
+   * test ratings stay as grades). With NCF, the {@code *.test.negative} file beside the test file
+   * gives each user's negatives. JSONL training events are weighed as training weighs them
+   * ({@code weight.*}, {@code matrix.*}); test pairs are the events with a positive type weight.
+   * With RecBole, the training part is every item of every train row and the test part is each
    * test row's target (its history is training data).
-   *
-   * @param implicit every training pair weighs 1 (ratings as implicit feedback); the test part
-   *     keeps the ratings as grades either way
    */
-  public static Split givenSplit(Path train, Path test, Format format, boolean implicit) {
+  public static Split givenSplit(Path train, Path test, Format format, Config config) {
     IdIndex users = new IdIndex();
     IdIndex items = new IdIndex();
     InteractionLog tr;
     InteractionLog te;
+    boolean implicit = config.getBoolean("eval.ratings_as_implicit");
     switch (format) {
       case MOVIELENS, NCF -> {
-        tr = readRatings(train, users, items);
-        te = readRatings(test, users, items);
+        ImportFormat f = format == Format.NCF ? ImportFormat.NCF : ImportFormat.MOVIELENS;
+        tr = readRatings(train, f, users, items).pairs();
+        if (implicit) tr = tr.withValue(1f);
+        te = readRatings(test, f, users, items);
+      }
+      case JSONL -> {
+        MatrixBuilder mb = MatrixBuilder.from(config);
+        forEachEvent(train, mb::accept);
+        tr = InteractionLog.fromMatrix(mb.build(), users, items);
+        te = readWeightedEvents(test, MatrixOptions.from(config).weights(), users, items);
       }
       case RECBOLE -> {
-        tr = readRecBole(train, users, items, true);
+        tr = readRecBole(train, users, items, true).pairs();
         te = readRecBole(test, users, items, false);
       }
       default -> throw new IllegalStateException(format.toString());
@@ -63,8 +80,7 @@ public final class EvalFiles {
       ts = ts.withCandidates(readNegatives(neg, ts, users, items));
       name += " / " + neg.getFileName();
     }
-    InteractionLog pairs = tr.pairs();
-    return new Split(name, implicit ? pairs.withValue(1f) : pairs, ts);
+    return new Split(name, tr, ts);
   }
 
   /** The {@code *.test.negative} file next to a {@code *.test.rating} file. */
@@ -78,34 +94,32 @@ public final class EvalFiles {
     return neg;
   }
 
-  /**
-   * A rating file: MovieLens (any of its three layouts) or NCF {@code *.rating}. Columns user,
-   * item, rating and optionally a timestamp in seconds.
-   */
-  public static InteractionLog readRatings(Path file, IdIndex users, IdIndex items) {
+  /** A MovieLens or NCF rating file as (user, item, rating, time) rows. */
+  public static InteractionLog readRatings(Path file, ImportFormat format, IdIndex users, IdIndex items) {
     InteractionLog.Builder b = InteractionLog.builder(users, items);
-    try (BufferedReader r = open(file)) {
-      String line;
-      long no = 0;
-      String sep = null;
-      while ((line = r.readLine()) != null) {
-        no++;
-        if (line.isBlank()) continue;
-        if (sep == null) {
-          sep = line.contains("::") ? "::" : line.indexOf('\t') >= 0 ? "\t" : ",";
-          if (sep.equals(",") && !Character.isDigit(line.charAt(0))) continue; // ratings.csv header
-        }
-        String[] f = line.split(sep.equals("::") ? "::" : sep, -1);
-        if (f.length < 3) throw new DataFileException(file, no, "expected user, item, rating[, timestamp], got: " + line);
-        float rating = parseFloat(f[2], file, no, "rating");
-        long ts = f.length > 3 && !f[3].isBlank() ? parseLong(f[3].trim(), file, no, "timestamp") * 1000L : 0L;
-        b.add(f[0].trim(), f[1].trim(), rating, ts);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+    try (RatingsReader r = RatingsReader.open(file, format)) {
+      Event e;
+      while ((e = r.next()) != null) b.add(e.user(), e.item(), e.value().floatValue(), e.time());
     }
-    if (b.size() == 0) throw new DataFileException(file, 0, "no ratings in the file");
     return b.build();
+  }
+
+  /** The events of a JSONL file that name an item and have a positive type weight, weighted. */
+  public static InteractionLog readWeightedEvents(Path file, TypeWeights weights, IdIndex users, IdIndex items) {
+    InteractionLog.Builder b = InteractionLog.builder(users, items);
+    forEachEvent(file, e -> {
+      double w = weights.weight(e.type());
+      if (e.item() != null && w > 0) b.add(e.user(), e.item(), (float) w, e.time());
+    });
+    if (b.size() == 0) throw new InputException(file.toString(), 0, null, "no events with an item and a positive weight");
+    return b.build();
+  }
+
+  private static void forEachEvent(Path file, java.util.function.Consumer<Event> f) {
+    try (JsonlReader<Event> r = JsonlReader.events(file)) {
+      Event e;
+      while ((e = r.next()) != null) f.accept(e);
+    }
   }
 
   /**
@@ -124,14 +138,14 @@ public final class EvalFiles {
         String[] f = line.split("\t");
         String head = f[0].trim();
         if (!head.startsWith("(") || !head.endsWith(")") || head.indexOf(',') < 0) {
-          throw new DataFileException(file, no, "expected (user,item) then tab-separated negatives, got: " + head);
+          throw new InputException(file.toString(), no, null, "expected (user,item) then tab-separated negatives, got: " + head);
         }
         String uid = head.substring(1, head.indexOf(',')).trim();
         int u = users.get(uid);
-        if (u < 0) throw new DataFileException(file, no, "user " + uid + " is not in the training or test file");
+        if (u < 0) throw new InputException(file.toString(), no, null, "user " + uid + " is not in the training or test file");
         int[] neg = new int[f.length - 1];
         for (int j = 1; j < f.length; j++) neg[j - 1] = items.add(f[j].trim());
-        if (byUser.put(u, neg) != null) throw new DataFileException(file, no, "user " + uid + " listed twice");
+        if (byUser.put(u, neg) != null) throw new InputException(file.toString(), no, null, "user " + uid + " listed twice");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
@@ -140,7 +154,7 @@ public final class EvalFiles {
     for (int t = 0; t < test.size(); t++) {
       out[t] = byUser.get(test.user(t));
       if (out[t] == null) {
-        throw new DataFileException(file, 0, "no negatives for test user " + users.id(test.user(t)));
+        throw new InputException(file.toString(), 0, null, "no negatives for test user " + users.id(test.user(t)));
       }
     }
     return out;
@@ -161,7 +175,9 @@ public final class EvalFiles {
         if (line.isBlank()) continue;
         if (no == 1 && line.toLowerCase(Locale.ROOT).startsWith("user_id")) continue;
         String[] f = line.split("\t", -1);
-        if (f.length != 3) throw new DataFileException(file, no, "expected user, item history and target, got: " + line);
+        if (f.length != 3 || f[0].isBlank() || f[2].isBlank()) {
+          throw new InputException(file.toString(), no, null, "expected user, item history and target separated by tabs");
+        }
         String u = f[0].trim();
         String[] hist = f[1].isBlank() ? new String[0] : f[1].trim().split(" +");
         if (allItems) for (int j = 0; j < hist.length; j++) b.add(u, hist[j], 1f, j);
@@ -170,29 +186,12 @@ public final class EvalFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
-    if (b.size() == 0) throw new DataFileException(file, 0, "no interactions in the file");
+    if (b.size() == 0) throw new InputException(file.toString(), 0, null, "no interactions in the file");
     return b.build();
   }
 
   private static BufferedReader open(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no such file: " + file);
-    // MovieLens 100K/1M are latin-1; ids and numbers read the same in either charset
-    return Files.newBufferedReader(file, StandardCharsets.ISO_8859_1);
-  }
-
-  private static float parseFloat(String s, Path file, long no, String what) {
-    try {
-      return Float.parseFloat(s.trim());
-    } catch (NumberFormatException e) {
-      throw new DataFileException(file, no, what + " is not a number: '" + s + "'");
-    }
-  }
-
-  private static long parseLong(String s, Path file, long no, String what) {
-    try {
-      return Long.parseLong(s);
-    } catch (NumberFormatException e) {
-      throw new DataFileException(file, no, what + " is not an integer: '" + s + "'");
-    }
+    if (!Files.isRegularFile(file)) throw new InputException(file.toString(), 0, null, "no such file");
+    return Files.newBufferedReader(file, StandardCharsets.UTF_8);
   }
 }

@@ -27,6 +27,23 @@ public final class InteractionLog {
     this.time = time;
   }
 
+  /**
+   * The entries of a matrix (built over its own indexes, e.g. by {@code MatrixBuilder}) as rows of
+   * a log over the given indexes; ids new to them are added. Times are 0.
+   */
+  public static InteractionLog fromMatrix(InteractionMatrix m, IdIndex users, IdIndex items) {
+    Builder b = new Builder(users, items);
+    int[] colMap = new int[m.cols()];
+    for (int c = 0; c < m.cols(); c++) colMap[c] = items.add(m.colIds().id(c));
+    int[] cols = m.colIndex();
+    float[] vals = m.values();
+    for (int r = 0; r < m.rows(); r++) {
+      int u = users.add(m.rowIds().id(r));
+      for (int p = m.rowStart(r); p < m.rowEnd(r); p++) b.add(u, colMap[cols[p]], vals[p], 0L);
+    }
+    return b.build();
+  }
+
   /** A builder over existing indexes (ids new to them are added). */
   public static Builder builder(IdIndex users, IdIndex items) {
     return new Builder(users, items);

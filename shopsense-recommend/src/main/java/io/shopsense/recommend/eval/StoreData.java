@@ -2,7 +2,6 @@ package io.shopsense.recommend.eval;
 
 import io.shopsense.core.config.Config;
 import io.shopsense.core.matrix.IdIndex;
-import io.shopsense.core.matrix.InteractionMatrix;
 import io.shopsense.core.matrix.MatrixBuilder;
 import io.shopsense.core.matrix.MatrixOptions;
 import io.shopsense.core.matrix.TypeWeights;
@@ -105,15 +104,7 @@ public final class StoreData {
     for (int r = 0; r < train.size(); r++) trainPairs.add(key(train.user(r), train.item(r)));
     MatrixBuilder mb = MatrixBuilder.from(config).filter(e -> isTrain(e, users, items, trainPairs));
     store.forEachEvent(mb);
-    InteractionMatrix m = mb.build();
-    InteractionLog.Builder b = InteractionLog.builder(users, items);
-    for (int row = 0; row < m.rows(); row++) {
-      int u = users.get(m.rowIds().id(row));
-      for (int p = m.rowStart(row); p < m.rowEnd(row); p++) {
-        b.add(u, items.get(m.colIds().id(m.colIndex()[p])), m.values()[p], 0L);
-      }
-    }
-    return new Split(s.name(), b.build(), s.test());
+    return new Split(s.name(), InteractionLog.fromMatrix(mb.build(), users, items), s.test());
   }
 
   private static boolean isTrain(Event e, IdIndex users, IdIndex items, Set<Long> trainPairs) {

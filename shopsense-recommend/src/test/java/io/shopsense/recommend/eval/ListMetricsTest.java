@@ -48,6 +48,21 @@ class ListMetricsTest {
   }
 
   @Test
+  void bitsetAndSparseCosineAgreeAndIgnoreWeights() {
+    // items x users: a = {x:3, y:1}, b = {y:2, z:5}, c = {x, y, z}: |a∩b| = 1 -> 1 - 1/sqrt(2*2) = 0.5;
+    // |a∩c| = 2 -> 1 - 2/sqrt(2*3) = 0.1835
+    IdIndex items = IdIndex.of(List.of("a", "b", "c"));
+    IdIndex users = IdIndex.of(List.of("x", "y", "z"));
+    InteractionMatrix m = InteractionMatrix.fromTriples(items, users,
+        new int[] {0, 0, 1, 1, 2, 2, 2}, new int[] {0, 1, 1, 2, 0, 1, 2}, new float[] {3, 1, 2, 5, 1, 1, 1}, 7);
+    for (ItemDistance d : List.of(ItemDistance.cosine(m), ItemDistance.cosine(m, 0))) {
+      assertThat(d.distance(0, 1)).isCloseTo(0.5, within(1e-9));
+      assertThat(d.distance(0, 2)).isCloseTo(0.1835, within(1e-4));
+      assertThat(d.distance(2, 2)).isZero();
+    }
+  }
+
+  @Test
   void rmseAndMae() {
     // errors 1, 0, 2: RMSE = sqrt(5/3), MAE = 3/3
     double[] p = {3, 4, 5};

@@ -166,7 +166,7 @@ public final class SpdInverse {
   }
 
   private static void progress(String label, int percent, long t0) {
-    if (label != null) LOG.info("{}: {}% ({} s)", label, percent, String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
+    if (label != null && System.nanoTime() - t0 > 2_000_000_000L) LOG.info("{}: {}% ({} s)", label, percent, String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
   }
 
   /** c[j] += s * x[j] for j in [j0, j1): the one inner loop; a plain counted loop the JIT vectorises. */

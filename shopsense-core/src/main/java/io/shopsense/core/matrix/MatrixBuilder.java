@@ -86,8 +86,8 @@ public final class MatrixBuilder implements Consumer<Event> {
       logRepeat[t.ordinal()] = options.logRepeatTypes().contains(t);
     }
     int cap = Math.max(16, expectedEvents);
-    users = new IdIndex(Math.min(cap, 1 << 16));
-    items = new IdIndex(Math.min(cap, 1 << 16));
+    users = new IdIndex(1024); // grows; sizing by events would over-allocate for few users
+    items = new IdIndex(1024);
     userOf = new int[cap];
     itemOf = new int[cap];
     typeOf = new byte[cap];

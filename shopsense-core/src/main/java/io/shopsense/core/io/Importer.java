@@ -8,7 +8,6 @@ import io.shopsense.core.model.Shop;
 import io.shopsense.core.store.CatalogStore;
 import io.shopsense.core.store.EventStore;
 import io.shopsense.core.store.Store;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
 /**
@@ -40,7 +40,7 @@ public final class Importer {
   private int batchSize = DEFAULT_BATCH_SIZE;
   private boolean skipBad;
   private int maxErrors = DEFAULT_MAX_ERRORS;
-  private PrintStream progressOut;
+  private Consumer<String> progressOut;
   private long progressIntervalNanos = 2_000_000_000L;
 
   public Importer(Store store) {
@@ -72,7 +72,7 @@ public final class Importer {
   }
 
   /** Where progress lines go (about every 2 s of a long import); null for none (the default). */
-  public Importer progress(PrintStream out) {
+  public Importer progress(Consumer<String> out) {
     this.progressOut = out;
     return this;
   }
@@ -232,8 +232,8 @@ public final class Importer {
       last = now;
       double pct = reader.size() == 0 ? 100 : 100.0 * reader.position() / reader.size();
       double rate = records * 1e9 / (now - start);
-      progressOut.printf(java.util.Locale.ROOT, "import %s: %s %.0f%% (%,d records, %,.0f/s)%n",
-          reader.file(), phase, pct, records, rate);
+      progressOut.accept(String.format(java.util.Locale.ROOT, "import %s: %s %.0f%% (%,d records, %,.0f/s)",
+          reader.file(), phase, pct, records, rate));
     }
   }
 }

@@ -12,9 +12,7 @@ import io.shopsense.core.model.Promotion;
 import io.shopsense.core.model.Shop;
 import io.shopsense.core.store.Store;
 import io.shopsense.core.store.Stores;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,11 +161,10 @@ class ImporterTest {
   @Test
   void printsProgressLinesWithAPercentage() throws IOException {
     Path f = write("events.jsonl", good(3000));
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    ImportReport r = new Importer(store).progress(new PrintStream(buf, true, StandardCharsets.UTF_8))
+    List<String> lines = new ArrayList<>();
+    ImportReport r = new Importer(store).progress(lines::add)
         .progressInterval(Duration.ZERO).importFile(ImportSource.jsonl(Kind.EVENTS, f));
     assertThat(r.imported()).isEqualTo(3000);
-    String[] lines = buf.toString(StandardCharsets.UTF_8).split("\n");
     assertThat(lines).anyMatch(l -> l.matches("import .*events\\.jsonl: checking \\d+% \\([\\d,]+ records, [\\d,]+/s\\)"));
     assertThat(lines).anyMatch(l -> l.matches("import .*events\\.jsonl: writing \\d+% \\(2,048 records, [\\d,]+/s\\)"));
   }

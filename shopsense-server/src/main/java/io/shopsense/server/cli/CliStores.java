@@ -1,16 +1,19 @@
 package io.shopsense.server.cli;
 
+import io.shopsense.core.config.Config;
+import io.shopsense.core.config.ConfigException;
 import io.shopsense.core.store.Store;
 import io.shopsense.core.store.StoreException;
 import io.shopsense.core.store.Stores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * Opens the store of a command: {@code --store URL} when given, else {@code store.url} from the
- * environment ({@code SHOPSENSE_STORE_URL}), else SQLite under {@code --data DIR}. Failures become
- * one-line {@link UserError}s.
+ * Opens the store of a command: {@code --store URL} when given, else the config key
+ * {@code store.url} ({@code DIR/shopsense.properties} or {@code SHOPSENSE_STORE_URL}), else SQLite
+ * under {@code --data DIR}. Failures become one-line {@link UserError}s.
  */
 final class CliStores {
   private CliStores() {}
@@ -21,7 +24,7 @@ final class CliStores {
    * @throws UserError for a bad URL, a missing directory (when not creating) or a store that cannot be opened
    */
   static Store open(Path data, String storeUrl, boolean create) {
-    String url = storeUrl != null && !storeUrl.isBlank() ? storeUrl : System.getenv("SHOPSENSE_STORE_URL");
+    String url = storeUrl != null && !storeUrl.isBlank() ? storeUrl : configuredUrl(data);
     boolean sqliteUnderData = url == null || url.isBlank();
     if (create) {
       try {
@@ -36,6 +39,14 @@ final class CliStores {
       return sqliteUnderData ? Stores.forDataDir(data) : Stores.open(url);
     } catch (StoreException e) {
       throw new UserError("cannot open the store: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static String configuredUrl(Path data) {
+    try {
+      return Config.load(data.resolve("shopsense.properties"), System.getenv(), Map.of()).get("store.url");
+    } catch (ConfigException e) {
+      throw new UserError(e.getMessage());
     }
   }
 

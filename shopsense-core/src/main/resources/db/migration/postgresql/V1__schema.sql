@@ -49,8 +49,10 @@ CREATE TABLE events (
   shown      text,
   body       text
 );
--- recentEvents(user) newest first (seq breaks time ties) and erasure
-CREATE INDEX events_user_ts ON events (user_id, ts, seq);
+-- recentEvents(user), erasure and retention: per day, then user, then time (seq breaks ties).
+-- The same layout as on SQLite (where day first keeps appends local) so that one set of queries
+-- serves both; they must spell the day exactly as "ts / 86400000" to use it.
+CREATE INDEX events_day_user ON events ((ts / 86400000), user_id, ts, seq);
 
 CREATE TABLE profiles (
   user_id text COLLATE "C" NOT NULL PRIMARY KEY,

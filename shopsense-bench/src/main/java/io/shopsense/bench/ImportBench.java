@@ -93,16 +93,21 @@ public final class ImportBench {
     List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(p -> p.getType() == MemoryType.HEAP).toList();
     heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     List<ImportReport> reports = new Importer(store).progress(System.err::println).importAll(sources);
     long total = System.nanoTime() - t0;
+    long cpu = os.getProcessCpuTime() - cpu0;
     // the sum of per-pool peaks bounds the true peak from above (pools peak at different moments)
     long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     for (ImportReport r : reports) System.out.println("  " + r.summary());
     ImportReport ev = reports.stream().filter(r -> r.kind() == Kind.EVENTS).findFirst().orElseThrow();
     System.out.printf(Locale.ROOT,
-        "%s run %d: %,d events in %.2f s = %,.0f events/s (validation + write); whole store %.2f s; peak heap %d MB%n",
-        backend, run, ev.read(), ev.elapsedNanos() / 1e9, ev.recordsPerSecond(), total / 1e9, peak >> 20);
+        "%s run %d: %,d events in %.2f s = %,.0f events/s (validation %.2f s + write); whole store %.2f s wall, "
+            + "%.2f s CPU of this process (all threads); peak heap %d MB; load average %.1f%n",
+        backend, run, ev.read(), ev.elapsedNanos() / 1e9, ev.recordsPerSecond(), ev.validationNanos() / 1e9, total / 1e9, cpu / 1e9, peak >> 20,
+        os.getSystemLoadAverage());
   }
 
   private static void ensureData(Path dir) throws IOException {

@@ -251,7 +251,7 @@ public final class Importer {
     }
     long elapsed = System.nanoTime() - t0 + priorNanos;
     return new ImportReport(source.file().toString(), source.kind(), read, imported, written - imported, bad,
-        errors, elapsed);
+        errors, elapsed, priorNanos);
   }
 
   @SuppressWarnings("unchecked")

@@ -59,19 +59,17 @@ public final class Ease implements Recommender {
     return new EaseModel(weights(g, ctx.threads()), data);
   }
 
-  /** Lower triangle of X^T X + λI, one co-occurrence pass per item. */
-  static double[][] gram(InteractionMatrix data, double lambda, int threads) {
+  /**
+   * The lower triangle of X^T X + λI (row i holds columns 0..n-1, only 0..i filled), one
+   * co-occurrence pass per item, parallel over items. Public for the benchmarks.
+   */
+  public static double[][] gram(InteractionMatrix data, double lambda, int threads) {
     int n = data.cols();
     double[][] g = new double[n][];
     CoOccurrence co = new CoOccurrence(data.transpose());
-    Parallel.forEach(n, threads, 16, co::scratch, (s, i) -> {
+    Parallel.forEach(n, threads, 16, () -> null, (s, i) -> {
       double[] row = new double[n];
-      int nt = co.row(i, s);
-      for (int t = 0; t < nt; t++) {
-        int j = s.touched[t];
-        if (j <= i) row[j] = s.acc[j];
-      }
-      s.clear(nt);
+      co.dots(i, row, null); // the whole row; the inverse reads only columns <= i
       row[i] += lambda;
       g[i] = row;
     }, "ease gram");

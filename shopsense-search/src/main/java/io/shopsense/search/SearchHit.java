@@ -7,8 +7,8 @@ package io.shopsense.search;
  *     vector mode, the fused RRF score in hybrid mode (0 when sorted by a field)
  * @param bm25Score the item's BM25 score for the query (0 when its text does not match)
  * @param bm25Rank 1-based rank in the BM25 candidate list, 0 when not among the candidates
- * @param vectorSimilarity cosine similarity of query and item vectors; null when they have no
- *     comparable vectors (no embedder, or query and item in different languages)
+ * @param vectorSimilarity cosine similarity of query and item vectors; null when there is no query
+ *     vector (bm25 mode, no embedder) or the item has none in the query's language
  * @param vectorRank 1-based rank in the vector candidate list, 0 when not among the candidates
  */
 public record SearchHit(String id, String title, String brand, String shop, String category, double price,

@@ -135,8 +135,10 @@ final class CatalogSearcher {
       }
 
       List<SearchHit> hits = new ArrayList<>();
-      Weight textWeight = textQuery == null ? null
-          : searcher.createWeight(searcher.rewrite(textQuery), ScoreMode.COMPLETE, 1f);
+      // the page's BM25 feature, also in vector mode (then from the strict query)
+      Query featureQuery = textQuery != null ? textQuery : queries.strict(text);
+      Weight textWeight = featureQuery == null ? null
+          : searcher.createWeight(searcher.rewrite(featureQuery), ScoreMode.COMPLETE, 1f);
       StoredFields stored = searcher.storedFields();
       Map<Integer, Float> bm25Score = scores(bm25);
       Map<Integer, Float> vecScore = scores(vec);

@@ -38,7 +38,7 @@ final class QueryText {
     if (r.size() < 1 || r.size() > maxPageSize) {
       throw new InvalidQueryException("size must be between 1 and " + maxPageSize + ", got " + r.size(), "n");
     }
-    if ((long) (r.page() + 1) * r.size() > MAX_WINDOW) {
+    if (((long) r.page() + 1) * r.size() > MAX_WINDOW) {
       throw new InvalidQueryException("page too deep: results are available up to number " + MAX_WINDOW, "page");
     }
     checkPrice(r.minPrice(), "min_price");

@@ -70,7 +70,7 @@ class GoldenRankingTest {
   void hybridFindsRunningShoesForSneakersForJogging() {
     List<String> running = List.of("e01", "e02", "e04");
     assertThat(ids("sneakers for jogging", SearchMode.BM25)).doesNotContainAnyElementsOf(running);
-    assertThat(ids("sneakers for jogging", SearchMode.HYBRID).subList(0, 3)).containsExactlyElementsOf(running);
+    assertThat(ids("sneakers for jogging", SearchMode.HYBRID).subList(0, 3)).containsExactlyInAnyOrderElementsOf(running);
   }
 
   @Test

@@ -14,12 +14,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -28,7 +26,6 @@ import org.apache.lucene.search.MultiCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -93,19 +90,25 @@ final class CatalogSearcher {
     int depth = Math.max(settings.candidates(), pageEnd);
     IndexSearcher searcher = manager.acquire();
     try {
+      // in bm25 mode with relevance order, the candidate pass also counts (no second pass)
+      boolean countWithText = mode == SearchMode.BM25 && req.sort() == SortOrder.RELEVANCE;
+      FacetCollector counter = new FacetCollector(req.facets(), settings.priceEdges());
       Query textQuery = null;
       Ranked bm25 = Ranked.NONE;
       boolean relaxed = false;
       if (mode != SearchMode.VECTOR) {
         textQuery = queries.strict(text);
-        bm25 = topByScore(searcher, Filters.and(textQuery, filter), depth);
+        bm25 = topByScore(searcher, Filters.and(textQuery, filter), depth, countWithText ? counter : null);
         if (bm25.docs().length < settings.fuzzyMinHits()) {
           Query loose = queries.relaxed(text, searcher.getIndexReader());
-          Ranked r = loose == null ? Ranked.NONE : topByScore(searcher, Filters.and(loose, filter), depth);
+          FacetCollector looseCounter = new FacetCollector(req.facets(), settings.priceEdges());
+          Ranked r = loose == null ? Ranked.NONE
+              : topByScore(searcher, Filters.and(loose, filter), depth, countWithText ? looseCounter : null);
           if (r.docs().length > bm25.docs().length) {
             textQuery = loose;
             bm25 = r;
             relaxed = true;
+            counter = looseCounter;
           }
         }
       }
@@ -120,42 +123,59 @@ final class CatalogSearcher {
       BooleanQuery matches = mb.build();
       boolean anyMatch = textQuery != null || vec.docs().length > 0;
 
-      FacetCollector counter = new FacetCollector(req.facets(), settings.priceEdges());
       List<ScoreDoc> ranked;
-      Map<Integer, Integer> bm25Rank = bm25.rankOf();
-      Map<Integer, Integer> vecRank = vec.rankOf();
       if (req.sort() != SortOrder.RELEVANCE) {
         TopFieldCollector top = TopFieldCollector.create(sortOf(req.sort()), pageEnd, Integer.MAX_VALUE);
         if (anyMatch) searcher.search(matches, MultiCollector.wrap(top, counter));
         ranked = new ArrayList<>();
         for (ScoreDoc sd : top.topDocs().scoreDocs) ranked.add(new ScoreDoc(sd.doc, 0f));
       } else {
-        if (anyMatch) searcher.search(matches, counter);
+        if (anyMatch && !countWithText) searcher.search(matches, counter);
         ranked = relevanceOrder(mode, bm25, vec, relaxed);
       }
 
-      List<SearchHit> hits = new ArrayList<>();
-      // the page's BM25 feature, also in vector mode (then from the strict query)
-      Query featureQuery = textQuery != null ? textQuery : queries.strict(text);
-      Weight textWeight = featureQuery == null ? null
-          : searcher.createWeight(searcher.rewrite(featureQuery), ScoreMode.COMPLETE, 1f);
-      StoredFields stored = searcher.storedFields();
-      Map<Integer, Float> bm25Score = scores(bm25);
-      Map<Integer, Float> vecScore = scores(vec);
-      for (int i = req.page() * req.size(); i < Math.min(pageEnd, ranked.size()); i++) {
-        int doc = ranked.get(i).doc;
-        Float b = bm25Score.get(doc);
-        double bm = b != null ? b : textWeight == null ? 0 : scoreOf(searcher, textWeight, doc);
-        Float v = vecScore.get(doc);
-        Double sim = v != null ? Double.valueOf(cosine(v)) : qv == null ? null : similarityOf(searcher, qv, doc);
-        hits.add(hit(stored.document(doc), ranked.get(i).score, bm, bm25Rank.getOrDefault(doc, 0), sim,
-            vecRank.getOrDefault(doc, 0)));
-      }
+      int from = Math.min(req.page() * req.size(), ranked.size());
+      int to = Math.min(pageEnd, ranked.size());
+      int[] pageDocs = new int[to - from];
+      for (int i = from; i < to; i++) pageDocs[i - from] = ranked.get(i).doc;
+      List<SearchHit> hits = hits(searcher, text, textQuery, qv, pageDocs, ranked.subList(from, to), bm25, vec);
       return new SearchResult(text, mode, counter.total(), req.page(), req.size(), hits,
           counter.facets(settings.facetSize(), ItemDocuments.normalizeCategory(req.category())), relaxed);
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /**
+   * The page's hits with both retrieval features: the BM25 score of hits no BM25 list ranked (vector
+   * mode uses the strict query) and the similarity of hits no vector list ranked, read in one pass.
+   */
+  private List<SearchHit> hits(IndexSearcher searcher, String text, Query textQuery, Embedder.Vector qv,
+      int[] docs, List<ScoreDoc> ranked, Ranked bm25, Ranked vec) throws IOException {
+    Map<Integer, Float> bm25Score = scores(bm25);
+    Map<Integer, Float> vecScore = scores(vec);
+    Map<Integer, Integer> bm25Rank = bm25.rankOf();
+    Map<Integer, Integer> vecRank = vec.rankOf();
+    double[] missingBm25 = null;
+    if (java.util.Arrays.stream(docs).anyMatch(d -> !bm25Score.containsKey(d))) {
+      Query q = textQuery != null ? textQuery : queries.strict(text);
+      if (q != null) {
+        Weight w = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE, 1f);
+        missingBm25 = HitReader.scores(searcher, w, docs);
+      }
+    }
+    HitReader.Fields[] fields = HitReader.read(searcher, docs);
+    List<SearchHit> hits = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      int doc = docs[i];
+      Float b = bm25Score.get(doc);
+      double bm = b != null ? b : missingBm25 == null ? 0 : missingBm25[i];
+      Float v = vecScore.get(doc);
+      Double sim = v != null ? Double.valueOf(cosine(v)) : qv == null ? null : similarityOf(searcher, qv, doc);
+      hits.add(fields[i].toHit(ranked.get(i).score, bm, bm25Rank.getOrDefault(doc, 0), sim,
+          vecRank.getOrDefault(doc, 0)));
+    }
+    return hits;
   }
 
   private List<ScoreDoc> relevanceOrder(SearchMode mode, Ranked bm25, Ranked vec, boolean relaxed) {
@@ -175,10 +195,12 @@ final class CatalogSearcher {
     return out;
   }
 
-  private static Ranked topByScore(IndexSearcher searcher, Query q, int n) throws IOException {
+  /** The top {@code n} by score; {@code counter}, when given, sees every match in the same pass. */
+  private static Ranked topByScore(IndexSearcher searcher, Query q, int n, FacetCollector counter)
+      throws IOException {
     if (q == null) return Ranked.NONE;
     TopScoreDocCollector c = TopScoreDocCollector.create(n, Integer.MAX_VALUE);
-    searcher.search(q, c);
+    searcher.search(q, counter == null ? c : MultiCollector.wrap(c, counter));
     return toRanked(c.topDocs());
   }
 
@@ -236,14 +258,6 @@ final class CatalogSearcher {
     return ids;
   }
 
-  private static double scoreOf(IndexSearcher searcher, Weight w, int doc) throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    Scorer s = w.scorer(leaf);
-    int local = doc - leaf.docBase;
-    return s != null && s.iterator().advance(local) == local ? s.score() : 0;
-  }
-
   private static Double similarityOf(IndexSearcher searcher, Embedder.Vector qv, int doc) throws IOException {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
@@ -269,12 +283,5 @@ final class CatalogSearcher {
       }
       case RELEVANCE -> throw new IllegalArgumentException("relevance is not a field sort");
     };
-  }
-
-  private static SearchHit hit(Document d, double score, double bm25, int bm25Rank, Double sim, int vecRank) {
-    return new SearchHit(d.get(ItemDocuments.ID), d.get(ItemDocuments.TITLE), d.get(ItemDocuments.BRAND),
-        d.get(ItemDocuments.SHOP), d.get(ItemDocuments.CATEGORY),
-        d.getField(ItemDocuments.PRICE).numericValue().doubleValue(), "1".equals(d.get(ItemDocuments.IN_STOCK)),
-        d.getField(ItemDocuments.CREATED).numericValue().longValue(), score, bm25, bm25Rank, sim, vecRank);
   }
 }

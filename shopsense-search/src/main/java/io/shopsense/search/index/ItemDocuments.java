@@ -32,11 +32,15 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class ItemDocuments {
   /** Bumped whenever the document layout changes, so every item is rewritten once. */
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 2;
 
   public static final String ID = "id";
   static final String HASH = "_hash";
   public static final String TITLE = "title";
+  /** The title as a doc value: hits and re-ranking features read doc values, not stored fields. */
+  static final String TITLE_DV = "title_dv";
+  /** The full category path as a doc value. */
+  static final String CATEGORY_DV = "category_dv";
   public static final String DESCRIPTION = "description";
   public static final String BRAND = "brand";
   static final String BRAND_KEY = "brand_key";
@@ -153,6 +157,7 @@ public final class ItemDocuments {
     doc.add(new BinaryDocValuesField(HASH, new BytesRef(hash)));
     StringBuilder all = new StringBuilder();
     text(doc, all, TITLE, item.title(), true);
+    if (item.title() != null) doc.add(new BinaryDocValuesField(TITLE_DV, new BytesRef(item.title())));
     text(doc, all, DESCRIPTION, item.description(), false);
     if (item.brand() != null && !item.brand().isBlank()) {
       text(doc, all, BRAND, item.brand(), false);
@@ -164,6 +169,7 @@ public final class ItemDocuments {
     if (!prefixes.isEmpty()) {
       String path = prefixes.get(prefixes.size() - 1);
       doc.add(new StoredField(CATEGORY, path));
+      doc.add(new SortedDocValuesField(CATEGORY_DV, new BytesRef(path)));
       text(doc, all, CATEGORY, path.replace('>', ' '), false);
       for (String p : prefixes) {
         doc.add(new StringField(CATEGORY_PATH, p, Field.Store.NO));

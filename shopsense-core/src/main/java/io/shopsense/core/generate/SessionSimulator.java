@@ -84,9 +84,12 @@ final class SessionSimulator {
     SplittableRandom r = st.random;
     int views = 1;
     while (views < 8 && Rand.chance(r, 0.5)) views++;
+    int prev = -1;
     for (int v = 0; v < views; v++) {
       int i = pickInCategory(r, u, cat, t);
+      if (i == prev) i = pickInCategory(r, u, cat, t); // rather another item than the same page again
       if (i < 0) break;
+      prev = i;
       t += gap(r);
       emit(r, s, EventType.VIEW, c.items[i].id(), t, null, null, null, null);
       t = afterLook(u, st, s, i, t);

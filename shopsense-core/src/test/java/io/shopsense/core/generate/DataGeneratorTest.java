@@ -118,7 +118,7 @@ class DataGeneratorTest {
       assertThat(i.get("price").isNumber()).isTrue();
       assertThat(i.get("price").asDouble()).isPositive();
       assertThat(i.get("in_stock").isBoolean()).isTrue();
-      i.get("attributes").fields().forEachRemaining(a -> assertThat(a.getValue().isTextual()).isTrue());
+      i.get("attributes").properties().forEach(a -> assertThat(a.getValue().isTextual()).isTrue());
       Instant.parse(i.get("created").asText());
     }
     for (JsonNode s : shops) assertThat(names(s)).containsExactly("id", "name", "category", "created");
@@ -331,6 +331,34 @@ class DataGeneratorTest {
       rebought++;
     }
     assertThat(rebought).as("shopper-item pairs bought again").isGreaterThan(10);
+  }
+
+  @Test
+  void complementaryCategoriesShareCarts() {
+    Map<String, Integer> index = new HashMap<>();
+    for (Taxonomy.Category c : Taxonomy.standard().categories) index.put(c.path(), c.index());
+    Map<String, Set<String>> carted = new HashMap<>(); // session -> categories added to the cart
+    for (JsonNode e : events) {
+      if (!e.get("type").asText().equals("add_to_cart")) continue;
+      carted.computeIfAbsent(e.get("session").asText(), k -> new HashSet<>())
+          .add(itemById.get(e.get("item").asText()).get("category").asText());
+    }
+    Map<String, Integer> sessionsWith = new HashMap<>();
+    for (Set<String> cats : carted.values()) for (String c : cats) sessionsWith.merge(c, 1, Integer::sum);
+    double pairs = 0, together = 0, expected = 0;
+    for (Set<String> cats : carted.values()) {
+      for (String a : cats) {
+        for (int b : Taxonomy.standard().categories.get(index.get(a)).complements()) {
+          String bp = Taxonomy.standard().categories.get(b).path();
+          pairs++;
+          if (cats.contains(bp)) together++;
+          expected += sessionsWith.getOrDefault(bp, 0) / (double) carted.size();
+        }
+      }
+    }
+    assertThat(pairs).isGreaterThan(100);
+    assertThat(together / pairs).as("P(complement in cart | item in cart) vs chance %.3f, seed %d", expected / pairs, SEED)
+        .isGreaterThan(2.5 * expected / pairs);
   }
 
   private static long countSearches(boolean synonym) {

@@ -49,9 +49,7 @@ public final class KnnEaseBench {
       if (f.isPresent()) inputs.put("NCF ml-1m.train.rating", SkewedMatrix.ncf(f.get()));
       else System.out.println("shared data absent: skipping the NCF ML-1M file");
     }
-    System.out.printf(Locale.ROOT, "java %s, %d available processors, threads=%d, max heap %d MB%n",
-        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), threads,
-        Runtime.getRuntime().maxMemory() >> 20);
+    System.out.println(Machine.describe() + ", threads " + threads);
     for (var in : inputs.entrySet()) {
       InteractionMatrix m = in.getValue();
       long sq = 0;
@@ -62,19 +60,24 @@ public final class KnnEaseBench {
         Recommender r = Recommenders.create(name.trim(), config);
         TrainContext ctx = new TrainContext(config, 42L, threads, List.of(), null);
         List<Double> secs = new ArrayList<>();
-        TrainedModel model = null;
+        List<Double> cpus = new ArrayList<>();
         for (int rep = 0; rep < repeats; rep++) {
-          model = null;
           System.gc();
+          long c0 = Machine.processCpuNanos();
           long t0 = System.nanoTime();
-          model = r.fit(m, ctx);
+          TrainedModel model = r.fit(m, ctx);
           double s = (System.nanoTime() - t0) / 1e9;
+          double cpu = (Machine.processCpuNanos() - c0) / 1e9;
+          if (model.numItems() != m.cols()) throw new IllegalStateException(name + " scored " + model.numItems() + " items");
           secs.add(s);
-          System.out.printf(Locale.ROOT, "  %-8s run %d: %.2f s%n", name, rep + 1, s);
+          cpus.add(cpu);
+          System.out.printf(Locale.ROOT, "  %-8s run %d: %.2f s wall, %.2f s process CPU%n", name, rep + 1, s, cpu);
         }
         secs.sort(null);
-        System.out.printf(Locale.ROOT, "  %-8s median %.2f s (min %.2f, max %.2f) over %d runs; %d items scored%n", name,
-            secs.get(secs.size() / 2), secs.get(0), secs.get(secs.size() - 1), secs.size(), model.numItems());
+        cpus.sort(null);
+        System.out.println("  " + Machine.describe());
+        System.out.printf(Locale.ROOT, "  %-8s median %.2f s wall (min %.2f, max %.2f), median %.2f s process CPU, over %d runs%n", name,
+            secs.get(secs.size() / 2), secs.get(0), secs.get(secs.size() - 1), cpus.get(cpus.size() / 2), secs.size());
       }
     }
   }

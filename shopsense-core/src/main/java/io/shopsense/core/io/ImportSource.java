@@ -48,6 +48,13 @@ public record ImportSource(Kind kind, Path file, ImportFormat format) {
     };
   }
 
+  /** A reader of the bytes {@code [from, to)}, which must start at a line start; for validating in parallel. */
+  RecordReader<?> openRange(long from, long to) {
+    if (format == ImportFormat.JSONL) return JsonlReader.range(kind, file, from, to);
+    RatingsReader.Layout layout = format == ImportFormat.NCF ? RatingsReader.Layout.TAB : RatingsReader.detect(file);
+    return RatingsReader.range(file, layout, from, to);
+  }
+
   private RecordReader<Event> openEvents() {
     return format == ImportFormat.JSONL ? JsonlReader.events(file) : RatingsReader.open(file, format);
   }

@@ -29,9 +29,24 @@ public final class JsonlReader<T> implements RecordReader<T> {
   private final JsonRecordParser<T> parser;
   private boolean emptyReported;
 
-  private JsonlReader(Path path, String file, JsonRecordParser<T> parser) {
-    this.lines = new LineReader(path, file);
+  private JsonlReader(LineReader lines, JsonRecordParser<T> parser) {
+    this.lines = lines;
     this.parser = parser;
+  }
+
+  private JsonlReader(Path path, String file, JsonRecordParser<T> parser) {
+    this(new LineReader(path, file), parser);
+  }
+
+  /** A reader of the bytes {@code [from, to)} of a file, which must start at a line start (parallel validation). */
+  static JsonlReader<?> range(ImportSource.Kind kind, Path path, long from, long to) {
+    LineReader lines = new LineReader(path, path.toString(), from, to);
+    return switch (kind) {
+      case SHOPS -> new JsonlReader<>(lines, new ShopJson());
+      case ITEMS -> new JsonlReader<>(lines, new ItemJson());
+      case PROMOTIONS -> new JsonlReader<>(lines, new PromotionJson());
+      case EVENTS -> new JsonlReader<>(lines, new EventJson());
+    };
   }
 
   /** Reads {@code items.jsonl}; messages name the file as {@code path.toString()}. */
@@ -54,7 +69,7 @@ public final class JsonlReader<T> implements RecordReader<T> {
   @Override
   public T next() {
     if (!lines.next()) {
-      if (lines.nonBlankLines() == 0 && !emptyReported) {
+      if (lines.nonBlankLines() == 0 && lines.wholeFile() && !emptyReported) {
         emptyReported = true;
         throw new InputException(lines.file(), 0, null, "file is empty");
       }

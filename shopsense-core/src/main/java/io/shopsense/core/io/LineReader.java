@@ -2,11 +2,13 @@ package io.shopsense.core.io;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
@@ -21,8 +23,11 @@ final class LineReader implements Closeable {
   static final int MAX_LINE = 64 << 20;
 
   private final String file;
-  private final InputStream in;
-  private final long size;
+  private final FileChannel in;
+  private final long size; // bytes of this reader's range
+  private final boolean atFileStart;
+  private final boolean wholeFile;
+  private long unread; // bytes of the range not yet read from the channel
   private byte[] buf = new byte[1 << 20];
   private int start; // start of the unconsumed bytes in buf
   private int end; // end of valid bytes in buf
@@ -34,10 +39,24 @@ final class LineReader implements Closeable {
   private int lineLen;
 
   LineReader(Path path, String file) {
+    this(path, file, 0, -1);
+  }
+
+  /**
+   * Reads the bytes {@code [from, to)} of the file ({@code to = -1}: to the end). A range must
+   * start at the beginning of a line; line numbers count from 1 at {@code from}.
+   */
+  LineReader(Path path, String file, long from, long to) {
     this.file = file;
+    this.atFileStart = from == 0;
+    this.wholeFile = from == 0 && to < 0;
+    if (Files.isDirectory(path)) throw new InputException(file, 0, null, "is a directory, not a file");
     try {
-      this.size = Files.size(path);
-      this.in = Files.newInputStream(path);
+      this.in = FileChannel.open(path, StandardOpenOption.READ);
+      long end = to < 0 ? in.size() : Math.min(to, in.size());
+      this.size = Math.max(0, end - from);
+      this.unread = size;
+      in.position(from);
     } catch (NoSuchFileException e) {
       throw new InputException(file, 0, null, "no such file");
     } catch (IOException e) {
@@ -60,7 +79,7 @@ final class LineReader implements Closeable {
       consumed += (nl < end ? len + 1 : len);
       start = nl < end ? nl + 1 : end;
       if (len > 0 && buf[off + len - 1] == '\r') len--;
-      if (lineNumber == 1 && len >= 3 && buf[off] == (byte) 0xEF && buf[off + 1] == (byte) 0xBB
+      if (lineNumber == 1 && atFileStart && len >= 3 && buf[off] == (byte) 0xEF && buf[off + 1] == (byte) 0xBB
           && buf[off + 2] == (byte) 0xBF) { // byte order mark
         off += 3;
         len -= 3;
@@ -103,9 +122,14 @@ final class LineReader implements Closeable {
       buf = Arrays.copyOf(buf, buf.length * 2);
     }
     try {
-      int n = in.read(buf, end, buf.length - end);
-      if (n < 0) eof = true;
-      else end += n;
+      int want = (int) Math.min(buf.length - end, unread);
+      int n = want == 0 ? -1 : in.read(ByteBuffer.wrap(buf, end, want));
+      if (n < 0) {
+        eof = true;
+      } else {
+        end += n;
+        unread -= n;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -146,7 +170,17 @@ final class LineReader implements Closeable {
     return consumed;
   }
 
-  /** The size of the file in bytes. */
+  /** True when this reader starts at the beginning of the file (where headers and byte order marks are). */
+  boolean atFileStart() {
+    return atFileStart;
+  }
+
+  /** True when this reader reads the whole file (not a range of it). */
+  boolean wholeFile() {
+    return wholeFile;
+  }
+
+  /** The size in bytes of the file (or of the range read). */
   long size() {
     return size;
   }

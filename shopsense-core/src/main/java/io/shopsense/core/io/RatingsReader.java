@@ -45,14 +45,19 @@ public final class RatingsReader implements RecordReader<Event> {
   private final int[] ends = new int[4];
   private boolean emptyReported;
 
-  private RatingsReader(Path path, String file, Layout layout) {
+  private RatingsReader(LineReader lines, Layout layout) {
     this.layout = layout;
-    this.lines = new LineReader(path, file);
+    this.lines = lines;
+  }
+
+  /** A reader of the bytes {@code [from, to)} of a file, which must start at a line start (parallel validation). */
+  static RatingsReader range(Path path, Layout layout, long from, long to) {
+    return new RatingsReader(new LineReader(path, path.toString(), from, to), layout);
   }
 
   /** Opens a file with a known layout. */
   public static RatingsReader open(Path path, Layout layout) {
-    return new RatingsReader(path, path.toString(), layout);
+    return new RatingsReader(new LineReader(path, path.toString()), layout);
   }
 
   /** Opens a MovieLens ({@code movielens}) or NCF ({@code ncf}) file, detecting the layout for MovieLens. */
@@ -97,13 +102,13 @@ public final class RatingsReader implements RecordReader<Event> {
   public Event next() {
     while (true) {
       if (!lines.next()) {
-        if (lines.nonBlankLines() == 0 && !emptyReported) {
+        if (lines.nonBlankLines() == 0 && lines.wholeFile() && !emptyReported) {
           emptyReported = true;
           throw new InputException(lines.file(), 0, null, "file is empty");
         }
         return null;
       }
-      if (layout == Layout.CSV && lines.nonBlankLines() == 1) {
+      if (layout == Layout.CSV && lines.nonBlankLines() == 1 && lines.atFileStart()) {
         checkHeader();
         continue;
       }

@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * plus a float rating when {@code rating_as_weight}); no per-event objects. {@code build()} adds two
  * int and one float array per kept event, then the exact-size CSR result. Time: O(events + users +
  * items): two counting sorts (by item, then stable by user) group each (user, item) pair with its
- * columns already in order, so no comparison sort is needed. Not thread-safe.
+ * columns already in order, so no comparison sort is needed. Hand-written because it is on the
+ * training path for every model and a map per (user, item, type) is about 10x slower (see
+ * {@code docs/benchmarks.md}). Not thread-safe.
  */
 public final class MatrixBuilder implements Consumer<Event> {
   private static final Logger LOG = LoggerFactory.getLogger(MatrixBuilder.class);
@@ -84,8 +86,8 @@ public final class MatrixBuilder implements Consumer<Event> {
       logRepeat[t.ordinal()] = options.logRepeatTypes().contains(t);
     }
     int cap = Math.max(16, expectedEvents);
-    users = new IdIndex(Math.min(cap, 1 << 16));
-    items = new IdIndex(Math.min(cap, 1 << 16));
+    users = new IdIndex(1024); // grows; sizing by events would over-allocate for few users
+    items = new IdIndex(1024);
     userOf = new int[cap];
     itemOf = new int[cap];
     typeOf = new byte[cap];

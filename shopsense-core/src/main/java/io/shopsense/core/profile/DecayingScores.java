@@ -13,7 +13,9 @@ import java.util.Map;
  * value at a shared reference time, {@code score(t) = stored * 0.5^((t - ref) / halfLife)}, so a new
  * contribution {@code c} at time {@code t} adds {@code c * 2^((t - ref) / halfLife)} and nothing else
  * is touched. When that factor grows past 2^{@value #REBASE_HALF_LIVES} the scores are rescaled to
- * the new time once (amortised O(1), and doubles never overflow). Not thread-safe.
+ * the new time once (amortised O(1), and doubles never overflow). This is forward decay with an
+ * exponential function and a moving landmark: G. Cormode, V. Shkapenyuk, D. Srivastava, B. Xu,
+ * "Forward Decay: A Practical Time Decay Model for Streaming Systems", ICDE 2009. Not thread-safe.
  */
 final class DecayingScores {
   private static final double REBASE_HALF_LIVES = 64;

@@ -12,9 +12,7 @@ import io.shopsense.core.model.Promotion;
 import io.shopsense.core.model.Shop;
 import io.shopsense.core.store.Store;
 import io.shopsense.core.store.Stores;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,13 +161,46 @@ class ImporterTest {
   @Test
   void printsProgressLinesWithAPercentage() throws IOException {
     Path f = write("events.jsonl", good(3000));
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    ImportReport r = new Importer(store).progress(new PrintStream(buf, true, StandardCharsets.UTF_8))
+    List<String> lines = new ArrayList<>();
+    ImportReport r = new Importer(store).progress(lines::add)
         .progressInterval(Duration.ZERO).importFile(ImportSource.jsonl(Kind.EVENTS, f));
     assertThat(r.imported()).isEqualTo(3000);
-    String[] lines = buf.toString(StandardCharsets.UTF_8).split("\n");
     assertThat(lines).anyMatch(l -> l.matches("import .*events\\.jsonl: checking \\d+% \\([\\d,]+ records, [\\d,]+/s\\)"));
     assertThat(lines).anyMatch(l -> l.matches("import .*events\\.jsonl: writing \\d+% \\(2,048 records, [\\d,]+/s\\)"));
+  }
+
+  @Test
+  void parallelValidationReportsTheFirstErrorWithItsFileLineNumber() throws IOException {
+    // ~13 MB: validated in three parts by several threads; line numbers must still be those of the file
+    int n = 200_000;
+    String body = good(n);
+    String bad1 = "{\"user\":\"u\",\"type\":\"view\",\"time\":1}\n";
+    String bad2 = "{\"user\":\"u\",\"type\":\"bogus\",\"time\":1}\n";
+    int cut = body.indexOf('\n', body.length() * 3 / 4) + 1; // in the last quarter
+    long lineOfBad = body.substring(0, cut).chars().filter(c -> c == '\n').count() + 2; // after one blank line
+    Path late = write("late.jsonl", body.substring(0, cut) + "\n" + bad1 + body.substring(cut));
+    assertThat(Files.size(late)).isGreaterThan(3 * Importer.PARALLEL_VALIDATION_BYTES);
+    Importer importer = new Importer(store).validationThreads(3);
+    assertThatThrownBy(() -> importer.importFile(ImportSource.jsonl(Kind.EVENTS, late))).isInstanceOf(InputException.class)
+        .hasMessage(late + ":" + lineOfBad + ": field 'item': required for event type 'view'");
+
+    Path both = write("both.jsonl", bad2 + body.substring(0, cut) + bad1 + body.substring(cut));
+    assertThatThrownBy(() -> importer.importFile(ImportSource.jsonl(Kind.EVENTS, both))).isInstanceOf(InputException.class)
+        .hasMessageStartingWith(both + ":1: field 'type': unknown event type 'bogus'");
+    assertThat(store.eventCount()).isZero();
+
+    Path good = write("good.jsonl", body);
+    assertThat(importer.validate(ImportSource.jsonl(Kind.EVENTS, good))).isEqualTo(n);
+  }
+
+  @Test
+  void parallelValidationOfACsvSkipsTheHeaderOnlyAtTheStart() throws IOException {
+    StringBuilder sb = new StringBuilder("userId,movieId,rating,timestamp\n");
+    for (int i = 0; i < 400_000; i++) sb.append(i % 1000).append(',').append(i % 3000).append(",3.5,964982703\n");
+    Path csv = write("ratings.csv", sb.toString());
+    assertThat(Files.size(csv)).isGreaterThan(2 * Importer.PARALLEL_VALIDATION_BYTES);
+    ImportSource src = new ImportSource(Kind.EVENTS, csv, ImportFormat.MOVIELENS);
+    assertThat(new Importer(store).validationThreads(2).validate(src)).isEqualTo(400_000);
   }
 
   /** n good event lines with distinct ids. */

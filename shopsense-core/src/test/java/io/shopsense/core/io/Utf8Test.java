@@ -2,7 +2,13 @@ package io.shopsense.core.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class Utf8Test {
@@ -28,5 +34,31 @@ class Utf8Test {
     assertThat(check('x', 0xE4, 0xB8)).isEqualTo(1); // truncated at end
     assertThat(check(0xE4, 'a', 'b')).isEqualTo(0); // bad continuation
     assertThat(check(0x80)).isEqualTo(0); // lone continuation
+  }
+
+  @Test
+  void agreesWithTheJdkDecoderOnRandomBytes() {
+    long seed = System.nanoTime();
+    Random rnd = new Random(seed);
+    String[] pieces = {"abcdefgh", "男士跑步鞋", "é", "😀", "{\"user\":\"u1\"}", " "};
+    for (int round = 0; round < 20_000; round++) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      int parts = rnd.nextInt(8);
+      for (int p = 0; p < parts; p++) {
+        if (rnd.nextInt(5) == 0) out.write(rnd.nextInt(256));
+        else out.writeBytes(pieces[rnd.nextInt(pieces.length)].getBytes(StandardCharsets.UTF_8));
+      }
+      byte[] b = out.toByteArray();
+      boolean jdkValid;
+      try {
+        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b));
+        jdkValid = true;
+      } catch (CharacterCodingException e) {
+        jdkValid = false;
+      }
+      assertThat(Utf8.firstInvalid(b, 0, b.length) < 0).as("seed %d, bytes %s", seed, Arrays.toString(b))
+          .isEqualTo(jdkValid);
+    }
   }
 }

@@ -29,7 +29,7 @@ class ProfilesTest {
   private void check(long seed) {
     Random rnd = new Random(seed);
     List<Item> catalog = ProfileFixtures.randomCatalog(rnd, 80);
-    List<Event> events = ProfileFixtures.randomEvents(rnd, 12, 3000, catalog);
+    List<Event> events = ProfileFixtures.randomEvents(rnd, 12, 2000, catalog);
     Config config = Config.defaults().with(Map.of("profile.half_life_days", "7", "profile.recent_items", "10",
         "profile.recent_queries", "5"));
     Map<String, UserProfile> rebuilt = Profiles.rebuild(events, catalog, config);

@@ -184,6 +184,19 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void recentEventsWalkBackOverDays() {
+    Store s = store();
+    long day = 86_400_000L;
+    s.append(List.of(event(null, "u1", EventType.VIEW, "d0", 5), event(null, "u2", EventType.VIEW, "x", day + 1),
+        event(null, "u1", EventType.VIEW, "d3a", 3 * day + 1), event(null, "u1", EventType.VIEW, "d3b", 3 * day + 2),
+        event(null, "u2", EventType.VIEW, "y", 7 * day), event(null, "u1", EventType.CLICK, "d10", 10 * day + 9),
+        event(null, "u1", EventType.VIEW, "d-1", -day - 1)));
+    assertThat(s.recentEvents("u1", 3)).extracting(Event::item).containsExactly("d10", "d3b", "d3a");
+    assertThat(s.recentEvents("u1", 100)).extracting(Event::item).containsExactly("d10", "d3b", "d3a", "d0", "d-1");
+    assertThat(s.recentEvents("u2", 1)).extracting(Event::item).containsExactly("y");
+  }
+
+  @Test
   void countsByTypeAndDistinctUsersAndItems() {
     Store s = store();
     assertThat(s.countByType()).isEmpty();
@@ -227,9 +240,10 @@ public abstract class StoreContractTest {
     s.saveProfile("alice", "{}");
     s.saveProfile("alice-phone", "{}");
     s.saveProfile("bob", "{}");
-    s.append(List.of(event("a1", "alice", EventType.VIEW, "i1", 1), event("a2", "alice-phone", EventType.CLICK, "i1", 2),
-        event("a3", "alice", EventType.PURCHASE, "i2", 3), event("b1", "bob", EventType.VIEW, "i1", 4),
-        event("b2", "bob-phone", EventType.VIEW, "i3", 5)));
+    long day = 86_400_000L;
+    s.append(List.of(event("a1", "alice", EventType.VIEW, "i1", 1), event("a2", "alice-phone", EventType.CLICK, "i1", 2 * day),
+        event("a3", "alice", EventType.PURCHASE, "i2", 40 * day), event("b1", "bob", EventType.VIEW, "i1", 4),
+        event("b2", "bob-phone", EventType.VIEW, "i3", 2 * day + 5)));
 
     assertThat(s.eraseUser("alice")).isEqualTo(3);
 
@@ -251,13 +265,16 @@ public abstract class StoreContractTest {
   @Test
   void retentionDeletesOnlyOlderEvents() {
     Store s = store();
-    s.append(List.of(event(null, "u", EventType.VIEW, "i", 99), event(null, "u", EventType.VIEW, "i", 100),
-        event(null, "u", EventType.VIEW, "i", 101), event(null, "v", EventType.VIEW, "i", 5)));
-    assertThat(s.deleteEventsBefore(100)).isEqualTo(2);
+    long cut = 3 * 86_400_000L + 100;
+    s.append(List.of(event(null, "u", EventType.VIEW, "i", cut - 1), event(null, "u", EventType.VIEW, "i", cut),
+        event(null, "u", EventType.VIEW, "i", cut + 86_400_000L), event(null, "v", EventType.VIEW, "i", 5),
+        event(null, "v", EventType.VIEW, "i", -86_400_000L * 2)));
+    assertThat(s.deleteEventsBefore(cut)).isEqualTo(3);
     List<Long> times = new ArrayList<>();
     s.forEachEvent(e -> times.add(e.time()));
-    assertThat(times).containsExactly(100L, 101L);
-    assertThat(s.deleteEventsBefore(100)).isZero();
+    assertThat(times).containsExactly(cut, cut + 86_400_000L);
+    assertThat(s.deleteEventsBefore(cut)).isZero();
+    assertThat(s.recentEvents("u", 5)).extracting(Event::time).containsExactly(cut + 86_400_000L, cut);
   }
 
   @Test

@@ -6,7 +6,9 @@ import io.shopsense.core.matrix.InteractionMatrix;
  * Sparse co-occurrence of the rows of a matrix A (rows x features): for one row a, the dot product
  * {@code sum_f A[a,f] A[b,f]} and the common-feature count for every row b that shares a feature
  * with a, accumulated densely by walking a's features and, through the transpose, the other rows
- * holding each feature. Cost for row a: sum over a's features f of |column f|; for all rows,
+ * holding each feature. Two forms: {@link #dots} adds into a dense array the caller scans (no
+ * bookkeeping in the inner loop, the fast form when a row touches a good share of all rows), and
+ * {@link #row} also lists the touched rows (for rows that touch few of many). Cost for row a: sum over a's features f of |column f|; for all rows,
  * sum over features of |column f|^2. Hand-written because it is the whole cost of kNN and EASE
  * training, and a general sparse-product library would materialise the dense result.
  * Accumulation order is fixed (features ascending, then rows ascending), so a row's result does
@@ -58,6 +60,27 @@ public final class CoOccurrence {
         acc[b] = 0;
         cnt[b] = 0;
       }
+    }
+  }
+
+  /** The inner-loop work of row a: the sum of the lengths of its features' columns. O(|row a|). */
+  public long work(int a) {
+    long w = 0;
+    for (int p = aPtr[a]; p < aPtr[a + 1]; p++) w += tPtr[aCol[p] + 1] - tPtr[aCol[p]];
+    return w;
+  }
+
+  /**
+   * Adds row a's dot product with every row b into {@code acc[b]} (length rows), and when
+   * {@code cnt} is not null the common-feature count into {@code cnt[b]}.
+   */
+  public void dots(int a, double[] acc, int[] cnt) {
+    for (int p = aPtr[a], pe = aPtr[a + 1]; p < pe; p++) {
+      int f = aCol[p];
+      double w = aVal[p];
+      int qs = tPtr[f], qe = tPtr[f + 1];
+      for (int q = qs; q < qe; q++) acc[tCol[q]] += w * tVal[q];
+      if (cnt != null) for (int q = qs; q < qe; q++) cnt[tCol[q]]++;
     }
   }
 

@@ -6,7 +6,9 @@ import io.shopsense.recommend.Parallel;
 /**
  * Exact top-k neighbours of every row of a matrix under a {@link Similarity}, with shrinkage.
  * Each row's similarities come from one {@link CoOccurrence} pass (dense accumulator, sparse
- * walk), then a bounded heap keeps the k best positive ones. Rows run in parallel and write only
+ * walk; counts only when Jaccard or shrinkage need them), then a bounded heap keeps the k best
+ * positive ones. The result does not depend on which form ran: every row b receives the same
+ * additions in the same order, and the heap's order (similarity, then index) is total. Rows run in parallel and write only
  * their own slots, so the result is identical for any thread count.
  * Time O(sum over features of |column|^2 + rows * touched * log k), memory O(rows * k).
  */
@@ -28,29 +30,49 @@ public final class NeighbourSearch {
     int[] outIdx = new int[Math.multiplyExact(n, kk)];
     float[] outSim = new float[outIdx.length];
     int[] count = new int[n];
+    boolean counts = similarity == Similarity.JACCARD || shrinkage > 0;
     Parallel.forEach(n, threads, 16, () -> new State(co.scratch(), kk), (st, r) -> {
-      int nt = co.row(r, st.scratch);
       Heap h = st.heap;
       h.size = 0;
-      double nr = norm[r];
-      for (int t = 0; t < nt; t++) {
-        int b = st.scratch.touched[t];
-        if (b == r) continue;
-        int c = st.scratch.cnt[b];
-        double s;
-        if (similarity == Similarity.JACCARD) {
-          s = c / (nr + norm[b] - c);
-        } else {
-          double d = nr * norm[b];
-          s = d > 0 ? st.scratch.acc[b] / d : 0;
+      double[] acc = st.scratch.acc;
+      int[] cnt = st.scratch.cnt;
+      if (co.work(r) * 4 >= n) { // dense: accumulate without bookkeeping, then scan every row
+        co.dots(r, acc, counts ? cnt : null);
+        for (int b = 0; b < n; b++) {
+          if (counts ? cnt[b] != 0 : acc[b] != 0) {
+            offer(h, r, b, acc[b], cnt[b], norm, similarity, shrinkage);
+            acc[b] = 0;
+            cnt[b] = 0;
+          }
         }
-        if (shrinkage > 0) s *= c / (c + shrinkage);
-        if (s > 0) h.offer(b, (float) s);
+      } else { // sparse: walk only the touched rows
+        int nt = co.row(r, st.scratch);
+        for (int t = 0; t < nt; t++) {
+          int b = st.scratch.touched[t];
+          offer(h, r, b, acc[b], cnt[b], norm, similarity, shrinkage);
+        }
+        st.scratch.clear(nt);
       }
-      st.scratch.clear(nt);
       count[r] = h.drainSorted(outIdx, outSim, r * kk);
     }, label);
     return compact(n, kk, outIdx, outSim, count);
+  }
+
+  /**
+   * Offers row b as a neighbour of row r. Without counts (cosine or Pearson, no shrinkage) c is 0,
+   * which is fine: a zero dot product gives similarity 0 and is never kept.
+   */
+  private static void offer(Heap h, int r, int b, double dot, int c, double[] norm, Similarity similarity, double shrinkage) {
+    if (b == r) return;
+    double s;
+    if (similarity == Similarity.JACCARD) {
+      s = c / (norm[r] + norm[b] - c);
+    } else {
+      double d = norm[r] * norm[b];
+      s = d > 0 ? dot / d : 0;
+    }
+    if (shrinkage > 0) s *= c / (c + shrinkage);
+    if (s > 0) h.offer(b, (float) s);
   }
 
   private static final class State {

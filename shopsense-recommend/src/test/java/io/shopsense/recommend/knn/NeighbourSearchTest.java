@@ -45,8 +45,17 @@ class NeighbourSearchTest {
 
   @Test
   void topKMatchesBruteForceForEverySimilarity() {
-    long seed = 20240501L;
-    InteractionMatrix m = TestData.random(60, 40, 6, seed);
+    // dense-ish rows take the scan path of the kernel
+    checkAgainstBruteForce(TestData.random(60, 40, 6, 20240501L), 20240501L);
+  }
+
+  @Test
+  void topKMatchesBruteForceOnVerySparseRows() {
+    // rows touching few of many rows take the touched-list path
+    checkAgainstBruteForce(TestData.random(150, 300, 1, 77L), 77L);
+  }
+
+  private static void checkAgainstBruteForce(InteractionMatrix m, long seed) {
     double[][] d = dense(m);
     for (Similarity s : Similarity.values()) {
       for (double shrink : new double[] {0, 3}) {

@@ -46,19 +46,31 @@ final class EventTable implements EventStore {
     });
   }
 
+  /** Newest day first, one index seek per day that holds events, until {@code limit} events are found. */
   @Override
   public List<Event> recentEvents(String user, int limit) {
     if (limit <= 0) return List.of();
-    return db.read("read recent events of " + user, c -> {
-      try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE user_id = ? ORDER BY ts DESC, seq DESC LIMIT ?")) {
-        ps.setString(1, user);
-        ps.setInt(2, limit);
-        List<Event> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) out.add(EventRows.read(rs));
+    return db.stream("read recent events of " + user, c -> {
+      List<Event> out = new ArrayList<>();
+      try (PreparedStatement previous = c.prepareStatement(Days.PREVIOUS);
+           PreparedStatement ofDay = c.prepareStatement(SELECT + " WHERE " + Days.DAY
+               + " = ? AND user_id = ? ORDER BY ts DESC, seq DESC LIMIT ?")) {
+        long before = Long.MAX_VALUE;
+        while (out.size() < limit) {
+          previous.setLong(1, before);
+          try (ResultSet rs = previous.executeQuery()) {
+            if (!rs.next()) break;
+            before = rs.getLong(1);
+          }
+          ofDay.setLong(1, before);
+          ofDay.setString(2, user);
+          ofDay.setInt(3, limit - out.size());
+          try (ResultSet rs = ofDay.executeQuery()) {
+            while (rs.next()) out.add(EventRows.read(rs));
+          }
         }
-        return out;
       }
+      return out;
     });
   }
 
@@ -90,12 +102,14 @@ final class EventTable implements EventStore {
     });
   }
 
-  /** A full scan (there is no index on time alone: it would slow every append for a rare job). */
+  /** Walks the day index up to the cut-off day instead of scanning the whole log. */
   @Override
   public long deleteEventsBefore(long time) {
     return db.write("delete events before " + time, c -> {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM events WHERE ts < ?")) {
-        ps.setLong(1, time);
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM events WHERE " + Days.DAY + " <= ? AND ts < ?")) {
+        ps.setLong(1, time / 86_400_000L); // ts < time implies day(ts) <= day(time): division is monotonic
+        ps.setLong(2, time);
         return (long) ps.executeUpdate();
       }
     });

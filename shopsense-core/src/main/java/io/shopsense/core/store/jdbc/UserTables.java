@@ -3,17 +3,16 @@ package io.shopsense.core.store.jdbc;
 import io.shopsense.core.model.Channel;
 import io.shopsense.core.model.IdentityLink;
 import io.shopsense.core.store.UserStore;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Profiles, identity links and erasure in SQL. */
 final class UserTables implements UserStore {
-  /** The shopper and every alias linked to them. */
-  private static final String PERSON = "user_id = ? OR user_id IN (SELECT alias FROM identity_links WHERE user_id = ?)";
-
   private final Db db;
 
   UserTables(Db db) {
@@ -72,35 +71,39 @@ final class UserTables implements UserStore {
 
   @Override
   public List<IdentityLink> links(String user) {
-    return db.read("read links of " + user, c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT alias, user_id, channel, linked FROM identity_links WHERE user_id = ? ORDER BY alias")) {
-        ps.setString(1, user);
-        List<IdentityLink> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new IdentityLink(rs.getString(1), rs.getString(2), Channel.fromWire(rs.getString(3)), rs.getLong(4)));
-          }
+    return db.read("read links of " + user, c -> links(c, user));
+  }
+
+  private static List<IdentityLink> links(Connection c, String user) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT alias, user_id, channel, linked FROM identity_links WHERE user_id = ? ORDER BY alias")) {
+      ps.setString(1, user);
+      List<IdentityLink> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new IdentityLink(rs.getString(1), rs.getString(2), Channel.fromWire(rs.getString(3)), rs.getLong(4)));
         }
-        return out;
       }
-    });
+      return out;
+    }
   }
 
   /** Events and profiles of the shopper and their aliases go first, then the links that name them. */
   @Override
   public long eraseUser(String user) {
     return db.write("erase user " + user, c -> {
-      long events;
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM events WHERE " + PERSON)) {
-        ps.setString(1, user);
-        ps.setString(2, user);
-        events = ps.executeUpdate();
-      }
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM profiles WHERE " + PERSON)) {
-        ps.setString(1, user);
-        ps.setString(2, user);
-        ps.executeUpdate();
+      List<String> person = new ArrayList<>();
+      person.add(user);
+      for (IdentityLink l : links(c, user)) person.add(l.alias());
+      long events = 0;
+      try (PreparedStatement ev = c.prepareStatement("DELETE FROM events WHERE seq IN (" + Days.SEQS_OF_USER + ")");
+           PreparedStatement pr = c.prepareStatement("DELETE FROM profiles WHERE user_id = ?")) {
+        for (String id : person) {
+          ev.setString(1, id);
+          events += ev.executeUpdate();
+          pr.setString(1, id);
+          pr.executeUpdate();
+        }
       }
       try (PreparedStatement ps = c.prepareStatement("DELETE FROM identity_links WHERE user_id = ? OR alias = ?")) {
         ps.setString(1, user);

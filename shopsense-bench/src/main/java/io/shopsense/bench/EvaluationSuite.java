@@ -49,12 +49,12 @@ public final class EvaluationSuite {
 
   static {
     GRIDS.put("popular", Map.of());
-    GRIDS.put("itemknn", grid("itemknn.neighbors", "50,100,200,400", "itemknn.shrinkage", "0,20,100"));
-    GRIDS.put("userknn", grid("userknn.neighbors", "25,50,100,200", "userknn.shrinkage", "0,20"));
+    GRIDS.put("itemknn", grid("itemknn.neighbors", "25,50,100,200,400,800", "itemknn.shrinkage", "0,10,50,200"));
+    GRIDS.put("userknn", grid("userknn.neighbors", "25,50,100,200,400", "userknn.shrinkage", "0,10,50"));
     GRIDS.put("ease", grid("ease.lambda", "10,50,100,200,500,1000,2000,5000"));
-    GRIDS.put("als", grid("als.factors", "32,64,128", "als.regularization", "0.1,1,10,50", "als.alpha", "1,5,20"));
-    GRIDS.put("bpr", grid("bpr.factors", "64,128", "bpr.learning_rate", "0.01,0.05", "bpr.regularization", "0.001,0.01",
-        "bpr.epochs", "30,100"));
+    GRIDS.put("als", grid("als.factors", "32,64,128,256", "als.regularization", "1,10,50,200", "als.alpha", "1,5,20,50"));
+    GRIDS.put("bpr", grid("bpr.factors", "128,256", "bpr.learning_rate", "0.02,0.05,0.1", "bpr.regularization",
+        "0.003,0.01,0.03", "bpr.epochs", "100"));
   }
 
   /** One test split, its validation split, and the CLI arguments that rerun the test evaluation. */

@@ -26,15 +26,15 @@ public enum Feature {
   INTENT_CATEGORY(false, "in the category shoppers want for this search"),
   /** The same for the item's top-level category. */
   INTENT_TOP_CATEGORY(false, "in the department shoppers want for this search"),
-  /** The shopper's affinity to the item's category, as a share of all their category affinity. */
+  /** The shopper's affinity to the item's category over their strongest category affinity (1 = favourite). */
   USER_CATEGORY(true, "you often shop %category%"),
   /** The same for the top-level category. */
   USER_TOP_CATEGORY(true, "you often shop %top%"),
-  /** The shopper's share of affinity for the item's brand. */
+  /** The shopper's affinity to the item's brand over their strongest brand affinity. */
   USER_BRAND(true, "you often buy %brand%"),
-  /** The shopper's share of affinity for the item's shop. */
+  /** The shopper's affinity to the item's shop over their strongest shop affinity. */
   USER_SHOP(true, "from a shop you like (%shop%)"),
-  /** The shopper's share of affinity for the item's price band within its category. */
+  /** The shopper's affinity to the item's price band (within its category) over their strongest band affinity. */
   USER_PRICE_BAND(true, "matches your price range"),
   /** Collaborative score from the shopper's recent items (item-kNN similarity sum or ALS fold-in dot product). */
   COLLABORATIVE(true, "goes with items you looked at"),

@@ -46,6 +46,11 @@ public final class RankingFeatures implements AutoCloseable {
     this.collaborative = collaborative;
   }
 
+  /** The same statistics with another collaborative scorer (the held-out or serving model). */
+  public RankingFeatures withCollaborative(CollaborativeScores other) {
+    return new RankingFeatures(stats, intent, bands, promotions, other);
+  }
+
   @Override
   public void close() {
     analyzer.close();
@@ -122,7 +127,11 @@ public final class RankingFeatures implements AutoCloseable {
     return gt < 0 ? category : category.substring(0, gt);
   }
 
-  /** A shopper's affinity totals, so each affinity reads as a share of its kind (per-user normalisation). */
+  /**
+   * A shopper's strongest affinity of each kind, so each affinity reads relative to the shopper's
+   * favourite (1 = their top brand, category, ...): per-user normalisation that keeps a clear "this is
+   * what they like most" signal whether they shop one category or ten.
+   */
   private static final class Shares {
     final double categories;
     final double tops;
@@ -133,11 +142,11 @@ public final class RankingFeatures implements AutoCloseable {
 
     Shares(UserProfile p) {
       recent = new HashSet<>(p.recentItems());
-      categories = sum(p.categories());
-      tops = sum(p.topCategories());
-      brands = sum(p.brands());
-      shops = sum(p.shops());
-      bands = sum(p.priceBands());
+      categories = max(p.categories());
+      tops = max(p.topCategories());
+      brands = max(p.brands());
+      shops = max(p.shops());
+      bands = max(p.priceBands());
     }
 
     float of(Map<String, Double> affinities, double total, String key) {
@@ -146,9 +155,9 @@ public final class RankingFeatures implements AutoCloseable {
       return v == null ? 0f : (float) (v / total);
     }
 
-    private static double sum(Map<String, Double> m) {
+    private static double max(Map<String, Double> m) {
       double s = 0;
-      for (double v : m.values()) s += v;
+      for (double v : m.values()) s = Math.max(s, v);
       return s;
     }
   }

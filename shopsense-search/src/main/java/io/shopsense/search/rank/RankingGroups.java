@@ -28,18 +28,21 @@ public final class RankingGroups implements SearchReplay.Visitor {
     }
   }
 
-  private final RankingFeatures features;
+  private final java.util.function.Function<SearchLog.SearchSession, RankingFeatures> features;
   private final Retriever retriever;
   private final int depth;
   private final boolean positivesOnly;
   private final List<Group> groups = new ArrayList<>();
 
   /**
+   * @param features the feature computation for a search (training and held-out searches may use
+   *     different collaborative models, see {@link RankerTrainer})
    * @param retriever candidate retrieval (cache it: the same queries recur)
    * @param depth candidates per search ({@code rank.candidates})
    * @param positivesOnly keep only groups with a positive candidate (the others teach a ranker nothing)
    */
-  public RankingGroups(RankingFeatures features, Retriever retriever, int depth, boolean positivesOnly) {
+  public RankingGroups(java.util.function.Function<SearchLog.SearchSession, RankingFeatures> features,
+      Retriever retriever, int depth, boolean positivesOnly) {
     this.features = features;
     this.retriever = retriever;
     this.depth = depth;
@@ -60,16 +63,22 @@ public final class RankingGroups implements SearchReplay.Visitor {
       any |= labels[i] > 0;
     }
     if (n == 0 || (positivesOnly && !any)) return;
-    float[] x = features.compute(new RankingContext(s.query(), profile, s.time(), s.channel(), true), hits);
+    float[] x = features.apply(s).compute(new RankingContext(s.query(), profile, s.time(), s.channel(), true), hits);
     groups.add(new Group(s, hits, x, labels, positions));
   }
 
+  /** The collected groups, in time order (read-only). */
   public List<Group> groups() {
-    return groups;
+    return java.util.Collections.unmodifiableList(groups);
   }
 
   /** The groups as learning-to-rank data, positives weighted by inverse propensity of their shown position. */
   public TrainingSet trainingSet(PositionBias bias) {
+    return trainingSet(groups, bias);
+  }
+
+  /** Any groups as learning-to-rank data (see {@link #trainingSet(PositionBias)}). */
+  public static TrainingSet trainingSet(List<Group> groups, PositionBias bias) {
     TrainingSet.Builder b = new TrainingSet.Builder();
     for (Group g : groups) {
       int n = g.labels().length;

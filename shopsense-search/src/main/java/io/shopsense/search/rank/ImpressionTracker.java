@@ -61,7 +61,8 @@ public final class ImpressionTracker {
   private final Listener listener;
   private final Map<String, ArrayDeque<Impression>> open = new HashMap<>();
   private int count;
-  private long lastPrune = Long.MIN_VALUE;
+  private long lastPrune;
+  private boolean started;
 
   public ImpressionTracker(long windowMs, Listener listener) {
     if (windowMs <= 0) throw new IllegalArgumentException("attribution window must be > 0 ms, got " + windowMs);
@@ -80,7 +81,12 @@ public final class ImpressionTracker {
       int g = grade(e.type());
       if (g > 0 && e.item() != null) attribute(e, g);
     }
-    if (e.time() - lastPrune > windowMs) prune(e.time());
+    if (!started) {
+      started = true;
+      lastPrune = e.time();
+    } else if (e.time() - lastPrune > windowMs) {
+      prune(e.time());
+    }
   }
 
   private void attribute(Event e, int g) {

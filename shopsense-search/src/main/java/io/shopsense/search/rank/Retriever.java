@@ -16,11 +16,17 @@ public interface Retriever {
 
   /**
    * Retrieval over a catalog index in the given mode, without facets; a query the index rejects
-   * (too long, nothing searchable) retrieves nothing. The index's {@code search.page.max_size} must
-   * allow {@code n}.
+   * (too long, nothing searchable) retrieves nothing.
+   *
+   * @throws IllegalArgumentException when {@code n} exceeds the index's {@code search.page.max_size}
    */
   static Retriever of(CatalogIndex index, SearchMode mode) {
     return (query, n) -> {
+      int max = index.settings().maxPageSize();
+      if (n > max) {
+        throw new IllegalArgumentException("retrieving " + n + " candidates needs search.page.max_size >= " + n
+            + " (it is " + max + "); raise it or lower rank.candidates");
+      }
       try {
         return index.search(SearchRequest.of(query).withMode(mode).withPage(0, n).withFacets(false)).hits();
       } catch (InvalidQueryException e) {

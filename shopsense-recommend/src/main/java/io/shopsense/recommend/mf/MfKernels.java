@@ -111,10 +111,10 @@ public final class MfKernels {
     }
   }
 
-  /** {@code out[0..f) = m · v} for a symmetric row-major f x f matrix, written as axpys over rows. */
-  public static void symMatVec(float[] m, float[] v, int vo, float[] out, int f) {
-    java.util.Arrays.fill(out, 0, f, 0f);
-    for (int b = 0; b < f; b++) axpy(out, 0, v[vo + b], m, b * f, f);
+  /** {@code out[oo..oo+f) = m · v[vo..vo+f)} for a symmetric row-major f x f matrix, as axpys over its rows. */
+  public static void symMatVec(float[] m, float[] v, int vo, float[] out, int oo, int f) {
+    java.util.Arrays.fill(out, oo, oo + f, 0f);
+    for (int b = 0; b < f; b++) axpy(out, oo, v[vo + b], m, b * f, f);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.shopsense.core.store.Store;
 import io.shopsense.core.store.Stores;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.SplittableRandom;
  * Raw store append throughput: N synthetic events (every field the generator fills: id, session,
  * channel, value, queries and shown lists on searches) appended in batches of 10k, each batch one
  * durable transaction, into a fresh SQLite file under {@code target/} or an embedded PostgreSQL.
- * Events are made before the clock starts, so the figure is the store alone.
+ * Events are made before the clock starts, so the figure is the store alone. PostgreSQL runs with
+ * {@code synchronous_commit=on} (every commit flushed), as a production server would.
  *
  * <p>Usage: {@code StoreAppendBench sqlite|postgres [events=1000000]}
  */
@@ -43,7 +45,8 @@ public final class StoreAppendBench {
       }
       System.out.printf(Locale.ROOT, "sqlite file %s: %.1f MB%n", file, Files.size(file) / 1e6);
     } else {
-      try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+      // zonky turns synchronous_commit off by default; a store's durability promise needs it on
+      try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
            Store store = Stores.open("postgresql://postgres@localhost:" + pg.getPort() + "/postgres")) {
         run("postgres", store, events);
       }
@@ -51,27 +54,32 @@ public final class StoreAppendBench {
   }
 
   private static void run(String name, Store store, List<Event> events) {
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
     long start = System.nanoTime();
     long added = 0;
     for (int from = 0; from < events.size(); from += BATCH) {
       added += store.append(events.subList(from, Math.min(events.size(), from + BATCH)));
     }
     double secs = (System.nanoTime() - start) / 1e9;
+    double cpu = (os.getProcessCpuTime() - cpu0) / 1e9; // this JVM only (not the PostgreSQL server)
     if (added != events.size() || store.eventCount() != events.size()) {
       throw new IllegalStateException("appended " + added + " of " + events.size());
     }
-    System.out.printf(Locale.ROOT, "%s: %,d events in %.2f s = %,.0f events/s (batches of %,d, one commit each)%n",
-        name, events.size(), secs, events.size() / secs, BATCH);
+    System.out.printf(Locale.ROOT, "%s: %,d events in %.2f s = %,.0f events/s (batches of %,d, one commit each);"
+        + " JVM cpu %.2f s, load average %.1f%n", name, events.size(), secs, events.size() / secs, BATCH, cpu,
+        os.getSystemLoadAverage());
   }
 
-  /** Synthetic events shaped like the demo generator's: 10k users, 20k items, sessions, 10% searches. */
+  /** Synthetic events shaped like the demo generator's: 10k users, 20k items, sessions, 10% searches, time order. */
   static List<Event> events(int n, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     Channel[] channels = Channel.values();
     List<Event> out = new ArrayList<>(n);
     long time = 1_700_000_000_000L;
     for (int i = 0; i < n; i++) {
-      time += r.nextInt(2_000);
+      time += r.nextInt(10_000); // 1M events span about eight weeks, like the medium demo store
       String user = "u" + r.nextInt(10_000);
       String session = user + "-s" + (i / 20);
       Channel ch = channels[r.nextInt(channels.length)];

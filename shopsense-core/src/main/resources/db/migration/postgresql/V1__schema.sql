@@ -33,11 +33,11 @@ CREATE TABLE promotions (
   budget    double precision
 );
 
--- seq gives append order; event_id is optional and unique (NULLs never clash).
+-- seq gives append order; event_id is optional and unique (events_id below).
 -- type is the stable EventType ordinal; shown is the JSON array of shown item ids.
 CREATE TABLE events (
   seq        bigserial PRIMARY KEY,
-  event_id   text COLLATE "C" UNIQUE,
+  event_id   text COLLATE "C",
   user_id    text COLLATE "C" NOT NULL,
   type       smallint NOT NULL,
   item_id    text COLLATE "C",
@@ -52,6 +52,9 @@ CREATE TABLE events (
 -- recentEvents(user), erasure and retention: per day, then user, then time (seq breaks ties).
 -- The same layout as on SQLite (where day first keeps appends local) so that one set of queries
 -- serves both; they must spell the day exactly as "ts / 86400000" to use it.
+-- partial: events without an id (MovieLens ratings, most live traffic) cost no entry here;
+-- inserts name it with ON CONFLICT (event_id) WHERE event_id IS NOT NULL
+CREATE UNIQUE INDEX events_id ON events (event_id) WHERE event_id IS NOT NULL;
 CREATE INDEX events_day_user ON events ((ts / 86400000), user_id, ts, seq);
 
 CREATE TABLE profiles (

@@ -1,5 +1,6 @@
 package io.shopsense.core.store;
 
+import io.shopsense.core.config.Config;
 import io.shopsense.core.store.jdbc.JdbcStore;
 import java.nio.file.Path;
 
@@ -26,5 +27,11 @@ public final class Stores {
   /** The default store of a data directory: SQLite at {@code <dir>/shopsense.db}. */
   public static Store forDataDir(Path dir) {
     return open("sqlite:" + dir.resolve(SQLITE_FILE));
+  }
+
+  /** The store named by config key {@code store.url}, or the data directory's SQLite file when it is empty. */
+  public static Store open(Config config, Path dataDir) {
+    String url = config.get("store.url");
+    return url == null || url.isBlank() ? forDataDir(dataDir) : open(url);
   }
 }

@@ -2,6 +2,7 @@ package io.shopsense.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shopsense.core.config.Config;
 import io.shopsense.core.model.EventType;
 import io.shopsense.core.model.IdentityLink;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +44,18 @@ class SqliteStoreTest extends StoreContractTest {
       assertThat(s.profile("u1")).contains("{}");
       assertThat(s.resolve("d1")).isEqualTo("u1");
       assertThat(s.url()).isEqualTo("sqlite:" + file);
+    }
+  }
+
+  @Test
+  void configChoosesTheStoreAndDefaultsToTheDataDirectory() {
+    try (Store s = Stores.open(Config.defaults(), dir.resolve("d"))) {
+      assertThat(s.url()).isEqualTo("sqlite:" + dir.resolve("d").resolve(Stores.SQLITE_FILE));
+    }
+    Path other = dir.resolve("elsewhere.db");
+    try (Store s = Stores.open(Config.defaults().with(Map.of("store.url", "jdbc:sqlite:" + other)), dir.resolve("d"))) {
+      assertThat(s.url()).isEqualTo("sqlite:" + other);
+      assertThat(Files.exists(other)).isTrue();
     }
   }
 

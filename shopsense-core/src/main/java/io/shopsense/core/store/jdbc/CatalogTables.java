@@ -50,6 +50,7 @@ final class CatalogTables implements CatalogStore {
 
   @Override
   public void upsertItems(List<Item> items) {
+    if (items.isEmpty()) return;
     List<Item> rows = lastPerId(items, Item::id);
     db.write("upsert items", c -> {
       try (PreparedStatement ps = c.prepareStatement(upsert("items", ITEM_COLS))) {
@@ -115,6 +116,7 @@ final class CatalogTables implements CatalogStore {
 
   @Override
   public void upsertShops(List<Shop> shops) {
+    if (shops.isEmpty()) return;
     List<Shop> rows = lastPerId(shops, Shop::id);
     db.write("upsert shops", c -> {
       try (PreparedStatement ps = c.prepareStatement(upsert("shops", SHOP_COLS))) {
@@ -159,6 +161,7 @@ final class CatalogTables implements CatalogStore {
 
   @Override
   public void upsertPromotions(List<Promotion> promotions) {
+    if (promotions.isEmpty()) return;
     List<Promotion> rows = lastPerId(promotions, Promotion::id);
     db.write("upsert promotions", c -> {
       try (PreparedStatement ps = c.prepareStatement(upsert("promotions", PROMO_COLS))) {

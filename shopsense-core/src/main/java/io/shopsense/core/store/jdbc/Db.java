@@ -59,7 +59,7 @@ final class Db implements AutoCloseable {
   }
 
   /**
-   * Runs a long read inside a read-only transaction, which PostgreSQL needs to honour the fetch size
+   * Runs a long read inside a transaction (rolled forward, it writes nothing), which PostgreSQL needs to honour the fetch size
    * (a cursor) instead of loading every row; on SQLite it pins one consistent snapshot.
    */
   <T> T stream(String what, Work<T> work) {

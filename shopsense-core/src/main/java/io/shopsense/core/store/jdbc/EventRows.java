@@ -11,6 +11,9 @@ final class EventRows {
   /** The stored columns in binding order (seq is generated). */
   static final String COLUMNS = "event_id, user_id, type, item_id, ts, session_id, channel, val, query, shown, body";
 
+  /** Skips events whose id is stored already; names the partial unique index {@code events_id}. */
+  static final String ON_ID_CONFLICT = "ON CONFLICT (event_id) WHERE event_id IS NOT NULL DO NOTHING";
+
   private EventRows() {}
 
   static String channel(Event e) {

@@ -20,7 +20,7 @@ final class PostgresDialect implements Dialect {
       + " SELECT a, b, c, d, e, f, g, h, i, j, k FROM unnest(?::text[], ?::text[], ?::int2[], ?::text[],"
       + " ?::int8[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::text[], ?::text[])"
       + " WITH ORDINALITY AS t(a, b, c, d, e, f, g, h, i, j, k, n) ORDER BY n" // seq follows list order
-      + " ON CONFLICT (event_id) DO NOTHING";
+      + " " + EventRows.ON_ID_CONFLICT;
 
   private final PGSimpleDataSource source;
 

@@ -19,7 +19,7 @@ import org.sqlite.SQLiteDataSource;
  */
 final class SqliteDialect implements Dialect {
   static final String INSERT_EVENT = "INSERT INTO events (" + EventRows.COLUMNS
-      + ") VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (event_id) DO NOTHING";
+      + ") VALUES (?,?,?,?,?,?,?,?,?,?,?) " + EventRows.ON_ID_CONFLICT;
   private static final int BUSY_TIMEOUT_MS = 30_000;
 
   private final SQLiteDataSource readers;

@@ -41,8 +41,8 @@ final class ForYou {
     double maxCat = c.live().maxAffinity("category");
     Map<String, Double> shares = sessionShares(c);
     b.scale(id -> factor(c, c.catalog().item(id), maxCat, shares));
-    Sources.fallbacks(c, b, Sources.topCategory(c), ok);
-    return b.result().stream().map(x -> Explanations.anchored(x, c.snap(), anchors)).toList();
+    if (b.size() < 3 * c.n()) Sources.fallbacks(c, b, Sources.topCategory(c), ok);
+    return b.result();
   }
 
   private static List<Scored> trendingWithCategory(Ctx c, IntPredicate ok, int k) {

@@ -53,7 +53,7 @@ final class Similar {
         return anchor.topCategory() != null && anchor.topCategory().equals(it.topCategory()) ? 1 + boost / 2 : 1;
       });
     }
-    Sources.fallbacks(c, b, anchor.category(), ok);
+    if (b.size() < 3 * c.n()) Sources.fallbacks(c, b, anchor.category(), ok);
     return b.result();
   }
 

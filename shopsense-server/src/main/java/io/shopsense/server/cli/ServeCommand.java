@@ -1,6 +1,5 @@
 package io.shopsense.server.cli;
 
-import io.shopsense.core.config.ConfigException;
 import io.shopsense.engine.EngineOptions;
 import io.shopsense.engine.ShopSense;
 import io.shopsense.server.ServerOptions;
@@ -46,7 +45,7 @@ public final class ServeCommand implements Callable<Integer> {
       engineOptions = new EngineOptions(data, storeUrl, null);
       options = ServerOptions.from(engineOptions.config(), System.getenv(), host, port);
       ShopSenseServer.requireSafeBinding(options);
-    } catch (ConfigException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) { // ConfigException is one too
       throw new UserError(e.getMessage());
     }
     ShopSense engine = ShopSense.open(engineOptions);

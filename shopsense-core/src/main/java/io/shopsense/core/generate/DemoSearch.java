@@ -103,6 +103,7 @@ final class DemoSearch {
   int[] results(SplittableRandom r, Query q, long time, int n) {
     int cat = q.category();
     int take = Math.min(n, c.available(cat, time));
+    if (take == 0) return new int[0];
     int[] pool = byPrior[cat];
     double maxMatch = (q.kind() == Kind.SYNONYM ? 0 : 1) + (q.brand() >= 0 ? 1 : 0) + (q.style() >= 0 ? 1 : 0)
         + (q.value() >= 0 ? 1 : 0);

@@ -18,12 +18,16 @@ final class SessionSimulator {
   static final long SECOND = 1000;
   static final long DAY = 86_400_000L;
   private static final int CANDIDATES = 12;
+  private static final long NOVELTY = 14 * DAY;
 
   private final Catalog c;
   private final PromotionPlan promos;
   private final DemoSearch search;
   private final EventSink sink;
   private final double[] catWeights;
+  /** A complementary category to look at after the current step (coffee beans after a coffee maker), or -1. */
+  private int complement = -1;
+  private double cartBoost;
   private final int[] cand = new int[CANDIDATES];
   private final double[] candWeight = new double[CANDIDATES];
 
@@ -48,6 +52,14 @@ final class SessionSimulator {
       if (p < 0.45) t = searchStep(u, st, s, t);
       else if (p < 0.88 || u.shops.length == 0) t = browseStep(u, st, s, t, chooseCategory(r, u));
       else t = shopStep(u, st, s, t);
+      if (complement >= 0) { // one look at what goes with the item just put in the cart, no chains
+        int cat = complement;
+        complement = -1;
+        cartBoost = 0.15; // looking for something to go with it: likelier to add one
+        t = browseStep(u, st, s, t, cat);
+        cartBoost = 0;
+        complement = -1;
+      }
     }
     return checkout(u, st, s, t);
   }
@@ -84,9 +96,12 @@ final class SessionSimulator {
     SplittableRandom r = st.random;
     int views = 1;
     while (views < 8 && Rand.chance(r, 0.5)) views++;
+    int prev = -1;
     for (int v = 0; v < views; v++) {
       int i = pickInCategory(r, u, cat, t);
+      if (i == prev) i = pickInCategory(r, u, cat, t); // rather another item than the same page again
       if (i < 0) break;
+      prev = i;
       t += gap(r);
       emit(r, s, EventType.VIEW, c.items[i].id(), t, null, null, null, null);
       t = afterLook(u, st, s, i, t);
@@ -119,10 +134,12 @@ final class SessionSimulator {
   private long afterLook(Shopper u, ShopperState st, EventSink.Session s, int i, long t) {
     SplittableRandom r = st.random;
     double aff = u.affinity(c, i);
-    if (c.inStock[i] && !st.owned.contains(i) && !st.inCart(i) && Rand.chance(r, 0.03 + 0.2 * aff)) {
+    if (c.inStock[i] && !st.owned.contains(i) && !st.inCart(i) && Rand.chance(r, 0.03 + cartBoost + 0.2 * aff)) {
       t += gap(r);
       emit(r, s, EventType.ADD_TO_CART, c.items[i].id(), t, null, null, null, null);
       st.cart.add(new long[] {i, t});
+      int[] comp = c.tax.categories.get(c.cat[i]).complements();
+      if (comp.length > 0 && Rand.chance(r, 0.4)) complement = comp[r.nextInt(comp.length)];
     }
     if (Rand.chance(r, 0.02 + 0.06 * aff)) {
       t += gap(r);
@@ -231,7 +248,8 @@ final class SessionSimulator {
     double total = 0;
     for (int j = 0; j < k; j++) {
       cand[j] = pool[Rand.cumulative(r, cum, m)];
-      candWeight[j] = Math.exp(u.fit(c, cand[j]));
+      // new arrivals get extra attention in their first two weeks, so recent popularity differs from all-time
+      candWeight[j] = Math.exp(u.fit(c, cand[j])) * (t - c.created[cand[j]] < NOVELTY ? 2 : 1);
       total += candWeight[j];
     }
     double x = r.nextDouble() * total;

@@ -160,7 +160,7 @@ final class Shopper {
     double f = 0;
     if (likesBrand(c.brand[item])) f += 2.0;
     double d = Math.log(c.priceRatio[item]) - band.logTarget;
-    f += 2.2 * Math.exp(-d * d / (2 * 0.4 * 0.4)) - 1.0;
+    f += 3.0 * Math.exp(-d * d / (2 * 0.4 * 0.4)) - 1.4;
     if (likesShop(c.shop[item])) f += 0.8;
     if (c.lang[item] == lang) f += 0.3;
     return f + 0.3 * Math.log(c.popularity[item]);

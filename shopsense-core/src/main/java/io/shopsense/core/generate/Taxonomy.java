@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,13 @@ final class Taxonomy {
   /** One attribute of a category: its key in {@code attributes} and its values. */
   record Attribute(String name, List<Word> values) {}
 
-  /** One leaf category and everything the generator needs to make and search its items. */
+  /**
+   * One leaf category and everything the generator needs to make and search its items.
+   * {@code complements} are categories bought with it (coffee maker: coffee beans).
+   */
   record Category(int index, String path, Word top, Word noun, double weight, double median, double sigma,
       List<Word> audiences, int[] brands, List<Word> styles, List<Attribute> attributes, List<Word> uses,
-      double consumableDays, List<String> synonymsEn, List<String> synonymsZh) {
+      double consumableDays, int[] complements, List<String> synonymsEn, List<String> synonymsZh) {
 
     boolean consumable() {
       return consumableDays > 0;
@@ -69,9 +71,9 @@ final class Taxonomy {
   static Taxonomy parse(JsonNode root) {
     List<Word> colors = words(root.get("colors"));
     Map<String, Word> tops = new LinkedHashMap<>();
-    root.get("tops").fields().forEachRemaining(e -> tops.put(e.getKey(), new Word(e.getKey(), e.getValue().asText())));
+    root.get("tops").properties().forEach(e -> tops.put(e.getKey(), new Word(e.getKey(), e.getValue().asText())));
     Map<String, Word> labels = new LinkedHashMap<>();
-    root.get("attr_labels").fields().forEachRemaining(e -> labels.put(e.getKey(), Word.parse(e.getValue().asText())));
+    root.get("attr_labels").properties().forEach(e -> labels.put(e.getKey(), Word.parse(e.getValue().asText())));
     Map<String, Integer> brandIndex = new LinkedHashMap<>();
     List<Word> brands = new ArrayList<>();
     List<Category> cats = new ArrayList<>();
@@ -93,8 +95,7 @@ final class Taxonomy {
         ids[i] = id;
       }
       List<Attribute> attrs = new ArrayList<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = c.get("attrs").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : c.get("attrs").properties()) {
         if (!labels.containsKey(e.getKey())) throw new IllegalStateException("taxonomy: no label for attribute " + e.getKey());
         List<Word> values = e.getValue().isTextual() && e.getValue().asText().equals("@colors") ? colors : words(e.getValue());
         attrs.add(new Attribute(e.getKey(), values));
@@ -103,13 +104,27 @@ final class Taxonomy {
       Category cat = new Category(cats.size(), path, topWord, Word.parse(c.get("noun").asText()),
           c.get("weight").asDouble(), c.get("median").asDouble(), c.get("sigma").asDouble(),
           c.has("audience") ? words(c.get("audience")) : List.of(), ids, words(c.get("styles")), List.copyOf(attrs),
-          words(c.get("uses")), c.path("consumable_days").asDouble(0),
+          words(c.get("uses")), c.path("consumable_days").asDouble(0), new int[0],
           strings(syn.get("en")), strings(syn.get("zh")));
       if (ids.length < 2 || cat.styles().size() < 2 || attrs.isEmpty() || cat.uses().isEmpty()
           || cat.synonymsEn().isEmpty() || cat.synonymsZh().isEmpty()) {
         throw new IllegalStateException("taxonomy: category " + path + " needs 2+ brands, 2+ styles, an attribute, a use and synonyms");
       }
       cats.add(cat);
+    }
+    // complements name other categories, so they are resolved once all are known
+    int k = 0;
+    for (JsonNode c : root.get("categories")) {
+      Category cat = cats.get(k);
+      List<Integer> comp = new ArrayList<>();
+      for (JsonNode p : c.path("complements")) {
+        Category other = cats.stream().filter(x -> x.path().equals(p.asText())).findFirst()
+            .orElseThrow(() -> new IllegalStateException("taxonomy: unknown complement " + p.asText() + " of " + cat.path()));
+        comp.add(other.index());
+      }
+      cats.set(k++, new Category(cat.index(), cat.path(), cat.top(), cat.noun(), cat.weight(), cat.median(), cat.sigma(),
+          cat.audiences(), cat.brands(), cat.styles(), cat.attributes(), cat.uses(), cat.consumableDays(),
+          comp.stream().mapToInt(Integer::intValue).toArray(), cat.synonymsEn(), cat.synonymsZh()));
     }
     JsonNode shop = root.get("shop_words");
     return new Taxonomy(cats, brands, words(shop.get("prefix")), words(shop.get("suffix")), labels);

@@ -98,8 +98,12 @@ final class TruthWriter {
     line(sb, "queries.jsonl", s.queries() + " distinct queries with their category, language and kind "
         + "(category, brand, attribute, style or synonym) and how often they were searched; the " + s.synonymQueries()
         + " synonym queries use words that appear in no title or description of the category they are after");
-    sb.append("\nShoppers click shown results with position bias times their fit (favourite brand, price band, "
-        + "favourite shop, language), so a personalized ranking of the impressions can beat the logged order.\n");
+    sb.append("\nBehaviour: shoppers stay mostly in their favourite categories and click shown results with position "
+        + "bias times their fit (favourite brand, price band, favourite shop, language), so a personalized ranking of "
+        + "the impressions can beat the logged order. Putting an item in the cart often leads to a look at a "
+        + "complementary category (coffee maker, then coffee beans); new arrivals draw extra attention in their first "
+        + "two weeks; items on promotion sell a little better while it runs; consumables are re-bought at each "
+        + "shopper's interval.\n");
     Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
   }
 

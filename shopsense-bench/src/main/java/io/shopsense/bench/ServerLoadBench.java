@@ -58,6 +58,7 @@ public final class ServerLoadBench {
     double searchShare = a.getDouble("search-share", 0.25);
     double eventRate = a.getDouble("events", 500);
     int ingestBatches = a.getInt("ingest-batches", 2000);
+    maxOutstanding = a.getInt("max-outstanding", 512);
     Map<String, String> overrides = new HashMap<>(Map.of("engine.embeddings", "false"));
     for (String kv : a.get("set", "").split(",")) {
       if (kv.isBlank()) continue;
@@ -127,6 +128,9 @@ public final class ServerLoadBench {
     run(client, base, f, seconds, rate, searchShare, eventRate, true);
   }
 
+  /** Most requests in flight at once ({@code --max-outstanding}). */
+  private static int maxOutstanding = 512;
+
   private static void run(HttpClient client, String base, Fixture f, int seconds, double rate, double searchShare,
       double eventRate, boolean print) throws Exception {
     SplittableRandom rnd = new SplittableRandom(7);
@@ -151,7 +155,7 @@ public final class ServerLoadBench {
           }
           return OpenLoop.post(base, "/v1/events", sb.append(']').toString());
         }));
-    new OpenLoop(client).run(streams, seconds);
+    new OpenLoop(client, maxOutstanding).run(streams, seconds);
     if (print) for (OpenLoop.Stream s : streams) System.out.println("  " + s.summary(seconds));
   }
 

@@ -85,6 +85,7 @@ public final class ShopSenseServer implements AutoCloseable {
       cfg.startup.showOldJavalinVersionWarning = false;
       cfg.jetty.host = options.host();
       cfg.jetty.port = options.port();
+      cfg.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(options.maxThreads(), 8, 60_000);
       cfg.http.maxRequestSize = options.maxBodyBytes();
       cfg.http.prefer405over404 = true;
       if (console) {

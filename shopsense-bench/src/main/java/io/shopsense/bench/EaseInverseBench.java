@@ -37,38 +37,47 @@ public final class EaseInverseBench {
     InteractionMatrix m = f.isPresent() ? SkewedMatrix.ncf(f.get()) : SkewedMatrix.random(6040, 3706, 1_000_209, 7);
     System.out.printf(Locale.ROOT, "%s: %d items, lambda %s, threads %d%n", f.isPresent() ? "NCF ML-1M train" : "random ML-1M shape",
         m.cols(), lambda, threads);
+    long c0 = Machine.processCpuNanos();
     long t0 = System.nanoTime();
     double[][] g = Ease.gram(m, lambda, threads);
-    System.out.printf(Locale.ROOT, "gram X^T X + λI: %.2f s%n", (System.nanoTime() - t0) / 1e9);
+    System.out.printf(Locale.ROOT, "gram X^T X + λI: %s%n", took(t0, c0));
     int n = g.length;
     for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) g[i][j] = g[j][i]; // full symmetric for EJML
 
     double[][] mine = copy(g);
+    c0 = Machine.processCpuNanos();
     t0 = System.nanoTime();
     SpdInverse.invertLower(mine, threads, null);
-    System.out.printf(Locale.ROOT, "SpdInverse, %d threads: %.2f s%n", threads, (System.nanoTime() - t0) / 1e9);
+    System.out.printf(Locale.ROOT, "SpdInverse, %d threads: %s%n", threads, took(t0, c0));
     double[][] one = copy(g);
+    c0 = Machine.processCpuNanos();
     t0 = System.nanoTime();
     SpdInverse.invertLower(one, 1, null);
-    System.out.printf(Locale.ROOT, "SpdInverse, 1 thread: %.2f s%n", (System.nanoTime() - t0) / 1e9);
+    System.out.printf(Locale.ROOT, "SpdInverse, 1 thread: %s%n", took(t0, c0));
     one = null;
 
     DMatrixRMaj a = new DMatrixRMaj(g);
     g = null;
     DMatrixRMaj inv = new DMatrixRMaj(n, n);
     DMatrixRMaj work = a.copy();
+    c0 = Machine.processCpuNanos();
     t0 = System.nanoTime();
     if (!CommonOps_DDRM.invertSPD(work, inv)) throw new IllegalStateException("EJML: not SPD");
-    System.out.printf(Locale.ROOT, "EJML invertSPD (1 thread): %.2f s, max |diff| %.2e%n", (System.nanoTime() - t0) / 1e9, maxDiff(mine, inv));
+    System.out.printf(Locale.ROOT, "EJML invertSPD (1 thread): %s, max |diff| %.2e%n", took(t0, c0), maxDiff(mine, inv));
     work = a.copy();
     EjmlConcurrency.setMaxThreads(threads);
+    c0 = Machine.processCpuNanos();
     t0 = System.nanoTime();
     LinearSolverDense<DMatrixRMaj> s = LinearSolverFactory_MT_DDRM.symmPosDef(n);
     if (!s.setA(work)) throw new IllegalStateException("EJML MT: not SPD");
     s.invert(inv);
-    System.out.printf(Locale.ROOT, "EJML symmPosDef MT (%d threads): %.2f s, max |diff| %.2e%n", threads, (System.nanoTime() - t0) / 1e9,
-        maxDiff(mine, inv));
+    System.out.printf(Locale.ROOT, "EJML symmPosDef MT (%d threads): %s, max |diff| %.2e%n", threads, took(t0, c0), maxDiff(mine, inv));
     System.out.println(Machine.describe());
+  }
+
+  private static String took(long t0, long c0) {
+    return String.format(Locale.ROOT, "%.2f s wall, %.2f s process CPU", (System.nanoTime() - t0) / 1e9,
+        (Machine.processCpuNanos() - c0) / 1e9);
   }
 
   private static double[][] copy(double[][] g) {

@@ -15,7 +15,9 @@ import java.util.Locale;
  * EASE, "Embarrassingly Shallow Autoencoders for Sparse Data" (Steck, WWW 2019): the closed-form
  * item-item model {@code B = argmin ||X - XB||^2 + λ||B||^2} subject to {@code diag(B) = 0}, which is
  * {@code P = (X^T X + λI)^-1}, {@code B_ij = -P_ij / P_jj} (i ≠ j), {@code B_jj = 0}; a user's scores
- * are {@code x_u B}. X is the interaction matrix as weighted. λ is {@code ease.lambda}.
+ * are {@code x_u B}. λ is {@code ease.lambda}. With {@code ease.binary=true} (the paper's setting) X
+ * is the 0/1 pattern of the interaction matrix, so λ means the same whatever the event weights;
+ * otherwise X holds the weights and λ scales with their square.
  * Fit: the Gram matrix in O(sum over users of |row|^2), then a dense double inverse in O(items^3)
  * ({@link SpdInverse}, parallel); memory about 12 bytes x items^2 at fit, 4 bytes x items^2 kept.
  * Refuses more than {@code ease.max_items} items, or more than the heap can hold. Score O(|row| x items).
@@ -24,10 +26,12 @@ public final class Ease implements Recommender {
   public static final String NAME = "ease";
   private final double lambda;
   private final int maxItems;
+  private final boolean binary;
 
   public Ease(Config config) {
     this.lambda = Params.doubleIn(config, "ease.lambda", 0, 1e12);
     this.maxItems = Params.intIn(config, "ease.max_items", 1, 46_000); // 46,000^2 is the largest Java array
+    this.binary = config.getBoolean("ease.binary");
   }
 
   @Override
@@ -49,14 +53,14 @@ public final class Ease implements Recommender {
           "ease: %d items need about %d MB of heap but at most %d MB is available; raise -Xmx or lower the item count",
           n, need >> 20, heap >> 20));
     }
-    double[][] g = gram(data, lambda, ctx.threads());
+    double[][] g = gram(binary ? EaseModel.ones(data) : data, lambda, ctx.threads());
     try {
       SpdInverse.invertLower(g, ctx.threads(), "ease inverse");
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException("ease: X^T X + λI is not positive definite with ease.lambda=" + lambda
           + " (an item has no interactions and λ is 0?); use ease.lambda > 0", e);
     }
-    return new EaseModel(weights(g, ctx.threads()), data);
+    return new EaseModel(weights(g, ctx.threads()), data, binary);
   }
 
   /**

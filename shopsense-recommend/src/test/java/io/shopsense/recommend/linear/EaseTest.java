@@ -10,6 +10,8 @@ import io.shopsense.recommend.TestData;
 import io.shopsense.recommend.TrainContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EaseTest {
   /** Gauss-Jordan inverse with partial pivoting: slow, obvious, independent of SpdInverse. */
@@ -37,12 +39,14 @@ class EaseTest {
     return inv;
   }
 
-  @Test
-  void weightsMatchTheClosedFormComputedNaively() {
-    InteractionMatrix x = TestData.random(120, 90, 7, 17); // 90 items: more than one 64-row block
+  @ParameterizedTest(name = "binary={0}")
+  @ValueSource(booleans = {true, false})
+  void weightsMatchTheClosedFormComputedNaively(boolean binary) {
+    InteractionMatrix w = TestData.random(120, 90, 7, 17); // 90 items: more than one 64-row block
+    InteractionMatrix x = binary ? EaseModel.ones(w) : w;
     double lambda = 3;
-    Config c = TestData.config("ease.lambda", "3");
-    EaseModel m = new Ease(c).fit(x, new TrainContext(c, 1, 2, List.of(), null));
+    Config c = TestData.config("ease.lambda", "3", "ease.binary", Boolean.toString(binary));
+    EaseModel m = new Ease(c).fit(w, new TrainContext(c, 1, 2, List.of(), null));
     int n = x.cols();
     double[][] g = new double[n][n];
     for (int u = 0; u < x.rows(); u++) {

@@ -36,7 +36,8 @@ public final class LinearRanker implements Ranker {
   /**
    * Hand-set weights on the raw features for a store without logged searches: retrieval order
    * first, then title words and query intent, the shopper's brand, category, shop and price band,
-   * and the item's popularity for the query.
+   * and the item's popularity for the query. Features are centred at typical values (so the terms
+   * rank identically but read as how much a result stands out, for explanations).
    */
   public static LinearRanker handSet() {
     double[] w = new double[Feature.COUNT];
@@ -51,9 +52,15 @@ public final class LinearRanker implements Ranker {
     w[Feature.POPULARITY.ordinal()] = 0.05;
     w[Feature.ON_PROMOTION.ordinal()] = 0.05;
     w[Feature.IN_STOCK.ordinal()] = 0.2;
+    // centres at typical values, so a contribution says how much this result stands out (a reason)
+    double[] c = new double[Feature.COUNT];
+    c[Feature.RETRIEVAL_RANK.ordinal()] = 0.25; // about the 15th candidate
+    c[Feature.TITLE_MATCH.ordinal()] = 0.5;
+    c[Feature.INTENT_CATEGORY.ordinal()] = 0.5;
+    c[Feature.IN_STOCK.ordinal()] = 1;
     double[] ones = new double[Feature.COUNT];
     Arrays.fill(ones, 1);
-    return new LinearRanker(0, w, new double[Feature.COUNT], ones);
+    return new LinearRanker(0, w, c, ones);
   }
 
   /**

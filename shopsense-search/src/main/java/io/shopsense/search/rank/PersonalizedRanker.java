@@ -39,6 +39,14 @@ public final class PersonalizedRanker implements AutoCloseable {
 
   /** The best {@code n} of the candidates (explanations computed for those only). */
   public List<RankedHit> rerank(RankingContext ctx, List<SearchHit> candidates, int n, boolean explain) {
+    return rerank(ctx, candidates, n, explain ? n : 0);
+  }
+
+  /**
+   * The best {@code n} of the candidates, the first {@code explainTop} of them with reasons (an
+   * explanation costs one contribution pass per result: SHAP for LambdaMART).
+   */
+  public List<RankedHit> rerank(RankingContext ctx, List<SearchHit> candidates, int n, int explainTop) {
     int m = candidates.size();
     if (m == 0) return List.of();
     float[] x = features.compute(ctx, candidates);
@@ -49,7 +57,7 @@ public final class PersonalizedRanker implements AutoCloseable {
     List<RankedHit> out = new ArrayList<>(Math.min(n, m));
     for (int k = 0; k < Math.min(n, m); k++) {
       int i = order[k];
-      List<Explanations.Reason> why = explain
+      List<Explanations.Reason> why = k < explainTop
           ? Explanations.reasons(ranker.contributions(x, i), candidates.get(i), settings.maxReasons(), settings.minReason())
           : List.of();
       out.add(new RankedHit(candidates.get(i), s[i], why));

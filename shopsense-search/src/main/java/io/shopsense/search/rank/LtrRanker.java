@@ -48,6 +48,7 @@ public final class LtrRanker implements Ranker {
   private final TreeEnsemble trees;
 
   private LtrRanker(String model) {
+    nativePath();
     this.model = model;
     this.trees = TreeEnsemble.parse(model);
     try {
@@ -62,9 +63,22 @@ public final class LtrRanker implements Ranker {
     }
   }
 
+  /**
+   * lightgbm4j extracts its libraries into {@code java.io.tmpdir} and loads them with
+   * {@code System.load}, which needs an absolute path: a relative {@code -Djava.io.tmpdir} is made
+   * absolute (the same directory) before the first LightGBM class loads.
+   */
+  private static synchronized void nativePath() {
+    String tmp = System.getProperty("java.io.tmpdir");
+    if (tmp != null && !java.nio.file.Path.of(tmp).isAbsolute()) {
+      System.setProperty("java.io.tmpdir", java.nio.file.Path.of(tmp).toAbsolutePath().toString());
+    }
+  }
+
   /** Trains on the groups of {@code data}. */
   public static LtrRanker train(TrainingSet data, Params p) {
     if (data.groups().length == 0) throw new IllegalArgumentException("no training groups");
+    nativePath();
     int threads = p.threads() > 0 ? p.threads() : Runtime.getRuntime().availableProcessors();
     String params = "objective=lambdarank metric=ndcg eval_at=10 verbose=-1 deterministic=true force_row_wise=true seed=42"
         + " num_threads=" + threads + " " + p.params();

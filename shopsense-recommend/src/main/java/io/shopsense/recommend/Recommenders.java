@@ -5,6 +5,9 @@ import io.shopsense.recommend.content.ContentTfIdf;
 import io.shopsense.recommend.knn.ItemKnn;
 import io.shopsense.recommend.knn.UserKnn;
 import io.shopsense.recommend.linear.Ease;
+import io.shopsense.recommend.mf.Bpr;
+import io.shopsense.recommend.mf.ExplicitAls;
+import io.shopsense.recommend.mf.ImplicitAls;
 import io.shopsense.recommend.popular.Popularity;
 import io.shopsense.recommend.popular.Trending;
 import java.util.Collections;
@@ -31,7 +34,10 @@ public final class Recommenders {
     FACTORIES.put(Ease.NAME, Ease::new);
     // content-based (item text; serves items without events)
     FACTORIES.put(ContentTfIdf.NAME, ContentTfIdf::new);
-    // matrix factorization (package io.shopsense.recommend.mf): als, alswr, bpr register here
+    // matrix factorization
+    FACTORIES.put(ImplicitAls.NAME, ImplicitAls::new);
+    FACTORIES.put(ExplicitAls.NAME, ExplicitAls::new);
+    FACTORIES.put(Bpr.NAME, Bpr::new);
   }
 
   private Recommenders() {}

@@ -1,0 +1,70 @@
+package io.shopsense.recommend.mf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shopsense.core.matrix.InteractionMatrix;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Random;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+
+class FactorModelTest {
+  @Test
+  void scoresAreDotProductsPlusBiasAcrossBlockBoundaries() {
+    Random r = new Random(2);
+    int f = 5;
+    int items = FactorModel.BLOCK * 2 + 17;
+    float[] u = new float[3 * f];
+    float[] v = new float[items * f];
+    float[] b = new float[items];
+    for (int k = 0; k < u.length; k++) u[k] = r.nextFloat();
+    for (int k = 0; k < v.length; k++) v[k] = r.nextFloat();
+    for (int k = 0; k < b.length; k++) b[k] = r.nextFloat();
+    FactorModel m = new FactorModel("bpr", f, u, v, b, Float.NaN, Float.NaN);
+    float[] s = new float[items];
+    m.scoreUser(2, s);
+    for (int j = 0; j < items; j++) {
+      double ref = b[j];
+      for (int k = 0; k < f; k++) ref += (double) u[2 * f + k] * v[j * f + k];
+      assertThat((double) s[j]).isCloseTo(ref, Offset.offset(1e-5));
+    }
+    float[] t = new float[items];
+    m.scoreVector(java.util.Arrays.copyOfRange(u, 2 * f, 3 * f), t);
+    assertThat(t).containsExactly(s);
+    assertThat(m.canFoldIn()).isFalse();
+    assertThatThrownBy(() -> m.foldInUser(new int[] {1}, null)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> m.scoreUser(3, s)).hasMessageContaining("user index 3");
+  }
+
+  @Test
+  void readRejectsAnotherAlgorithmOrAnotherMatrixShape() throws IOException {
+    InteractionMatrix data = Checkerboard.implicit(2, 2, 2).train;
+    FactorModel m = new FactorModel("als", 2, new float[4 * 2], new float[4 * 2], null, 1f, 0.1f);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    m.write(new DataOutputStream(bytes));
+    byte[] buf = bytes.toByteArray();
+    assertThatThrownBy(() -> FactorModel.read(in(buf), data, "bpr")).isInstanceOf(IOException.class).hasMessageContaining("'als'");
+    InteractionMatrix bigger = Checkerboard.implicit(2, 3, 2).train;
+    assertThatThrownBy(() -> FactorModel.read(in(buf), bigger, "als")).isInstanceOf(IOException.class).hasMessageContaining("retrain");
+    assertThat(FactorModel.read(in(buf), data, "als").canFoldIn()).isTrue();
+    buf[0] = 'X';
+    assertThatThrownBy(() -> FactorModel.read(in(buf), data, "als")).isInstanceOf(IOException.class).hasMessageContaining("magic");
+  }
+
+  @Test
+  void foldInRejectsUnknownItemsAndNegativeWeights() {
+    FactorModel m = new FactorModel("als", 2, new float[4], new float[] {1, 0, 0, 1}, null, 1f, 0.1f);
+    assertThatThrownBy(() -> m.foldInUser(new int[] {2}, null)).hasMessageContaining("item index 2");
+    assertThatThrownBy(() -> m.foldInUser(new int[] {1}, new float[] {-1})).hasMessageContaining(">= 0");
+    assertThat(m.foldInUser(new int[0], null)).containsExactly(0f, 0f);
+  }
+
+  private static DataInputStream in(byte[] b) {
+    return new DataInputStream(new ByteArrayInputStream(b));
+  }
+}

@@ -1,0 +1,123 @@
+package io.shopsense.recommend.mf;
+
+import static io.shopsense.recommend.mf.TestData.config;
+import static io.shopsense.recommend.mf.TestData.ctx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shopsense.core.config.Config;
+import io.shopsense.core.config.ConfigException;
+import io.shopsense.core.matrix.InteractionMatrix;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class ImplicitAlsTest {
+  private static final Config SMALL = config("als.factors", "8", "als.iterations", "10", "als.regularization", "0.1",
+      "als.alpha", "10");
+
+  @Test
+  void checkerboardHeldOutItemIsEachUsersTopUnseen() {
+    Checkerboard cb = Checkerboard.implicit(4, 10, 8);
+    FactorModel m = new ImplicitAls(SMALL).fit(cb.train, ctx(SMALL, 7, 2));
+    assertThat(cb.misses(m)).isZero();
+  }
+
+  @Test
+  void factorsAreBitIdenticalForASeedAtAnyThreadCount() {
+    InteractionMatrix data = LowRankData.generate(300, 120, 4, 12, 11).train();
+    Config c = config("als.factors", "16", "als.iterations", "4");
+    ImplicitAls als = new ImplicitAls(c);
+    FactorModel one = als.fit(data, ctx(c, 5, 1));
+    FactorModel oneAgain = als.fit(data, ctx(c, 5, 1));
+    FactorModel two = als.fit(data, ctx(c, 5, 2));
+    FactorModel twoAgain = als.fit(data, ctx(c, 5, 2));
+    assertThat(oneAgain.userFactors()).containsExactly(one.userFactors());
+    assertThat(oneAgain.itemFactors()).containsExactly(one.itemFactors());
+    assertThat(twoAgain.userFactors()).containsExactly(two.userFactors());
+    assertThat(twoAgain.itemFactors()).containsExactly(two.itemFactors());
+    // rows are solved independently, so even the thread count does not change a bit
+    assertThat(two.itemFactors()).containsExactly(one.itemFactors());
+    FactorModel otherSeed = als.fit(data, ctx(c, 6, 2));
+    assertThat(otherSeed.itemFactors()).isNotEqualTo(one.itemFactors());
+  }
+
+  @Test
+  void foldingInATrainingUserReproducesItsFactors() {
+    InteractionMatrix data = LowRankData.generate(400, 150, 4, 15, 3).train();
+    Config c = config("als.factors", "16", "als.iterations", "25", "als.cg_steps", "4");
+    FactorModel m = new ImplicitAls(c).fit(data, ctx(c, 1, 2));
+    double worst = 1;
+    for (int u = 0; u < data.rows(); u++) {
+      int s = data.rowStart(u), e = data.rowEnd(u);
+      float[] folded = m.foldInUser(Arrays.copyOfRange(data.colIndex(), s, e), Arrays.copyOfRange(data.values(), s, e));
+      worst = Math.min(worst, MfKernels.cosine(folded, 0, m.userFactors(), u * m.factors(), m.factors()));
+    }
+    assertThat(worst).isGreaterThan(0.99);
+  }
+
+  @Test
+  void foldInScoresANewShopperFromItsItems() {
+    Checkerboard cb = Checkerboard.implicit(4, 10, 8);
+    FactorModel m = new ImplicitAls(SMALL).fit(cb.train, ctx(SMALL, 7, 1));
+    assertThat(m.canScoreItemSet()).isTrue();
+    // a new shopper who touched three items of block 2 gets the rest of block 2 first
+    float[] s = new float[m.numItems()];
+    m.scoreItemSet(new int[] {16, 17, 18, 17}, null, s);
+    var top = io.shopsense.recommend.TopK.select(s, 5, i -> i < 16 || i > 18);
+    assertThat(top).allSatisfy(x -> assertThat(x.item()).isBetween(16, 23));
+  }
+
+  @Test
+  void eraseUserZeroesItsRow() {
+    Checkerboard cb = Checkerboard.implicit(2, 4, 4);
+    FactorModel m = new ImplicitAls(SMALL).fit(cb.train, ctx(SMALL, 7, 1));
+    m.eraseUser(3);
+    float[] s = new float[m.numItems()];
+    m.scoreUser(3, s);
+    assertThat(s).containsOnly(0f);
+    assertThat(Arrays.copyOfRange(m.userFactors(), 2 * 8, 3 * 8)).isNotEqualTo(new float[8]);
+  }
+
+  @Test
+  void roundTripGivesIdenticalScores() throws IOException {
+    InteractionMatrix data = LowRankData.generate(200, 90, 4, 10, 5).train();
+    ImplicitAls als = new ImplicitAls(SMALL);
+    FactorModel m = als.fit(data, ctx(SMALL, 3, 2));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    m.write(new DataOutputStream(bytes));
+    FactorModel back = als.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), data);
+    float[] a = new float[m.numItems()];
+    float[] b = new float[m.numItems()];
+    for (int u = 0; u < data.rows(); u++) {
+      m.scoreUser(u, a);
+      back.scoreUser(u, b);
+      assertThat(b).containsExactly(a);
+    }
+    assertThat(back.foldInUser(new int[] {1, 2}, null)).containsExactly(m.foldInUser(new int[] {1, 2}, null));
+    // the header is a little over 40 bytes; the rest is the raw factors
+    assertThat(bytes.size()).isLessThan(4 * (data.rows() + data.cols()) * 8 + 64);
+  }
+
+  @Test
+  void badParametersAreRejectedNamingTheKey() {
+    assertThatThrownBy(() -> new ImplicitAls(config("als.factors", "0")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("als.factors");
+    assertThatThrownBy(() -> new ImplicitAls(config("als.regularization", "-0.1")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("als.regularization");
+    assertThatThrownBy(() -> new ImplicitAls(config("als.alpha", "NaN"))).hasMessageContaining("als.alpha");
+    assertThatThrownBy(() -> new ImplicitAls(config("als.cg_steps", "0"))).hasMessageContaining("als.cg_steps");
+    assertThatThrownBy(() -> new ImplicitAls(config("als.iterations", "x"))).hasMessageContaining("als.iterations");
+  }
+
+  @Test
+  void negativeWeightsAreRejectedNamingTheInteraction() {
+    InteractionMatrix data = TestData.matrix(2, 2, new int[] {0, 1}, new int[] {1, 0}, new float[] {1, -2});
+    assertThatThrownBy(() -> new ImplicitAls(SMALL).fit(data, ctx(SMALL, 1, 1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'u1'").hasMessageContaining("'i0'");
+  }
+}

@@ -10,6 +10,7 @@ export const config = {
   shoppers: [],   // [{id, tastes, language}] offered by the demo
   queries: [],    // example queries
   demo: false,
+  clockOffsetMs: 0, // added to this browser's clock when stamping events (a demo store's time)
 };
 
 /** An API error with the contract's fields: status, message and the field at fault. */
@@ -33,6 +34,7 @@ export async function loadConfig() {
       config.demo = !!c.demo;
       config.shoppers = Array.isArray(c.shoppers) ? c.shoppers : [];
       config.queries = Array.isArray(c.queries) ? c.queries : [];
+      config.clockOffsetMs = Number(c.clock_offset_ms) || 0;
       if (c.keys) config.keys = { serving: c.keys.serving || '', admin: c.keys.admin || '' };
     }
   } catch (e) {
@@ -100,9 +102,12 @@ export function anonymousId() {
   return v;
 }
 
-/** Posts events (one or many) as the shopper's web channel; fills id, time, session and channel. */
+/**
+ * Posts events (one or many) as the shopper's web channel; fills id, time (in the store's time, see
+ * clockOffsetMs), session and channel.
+ */
 export async function sendEvents(user, events) {
-  const now = new Date().toISOString();
+  const now = new Date(Date.now() + config.clockOffsetMs).toISOString();
   const list = events.map((e) => ({
     id: newId('ev'), user, time: now, session: sessionFor(user), channel: 'web', ...e,
   }));

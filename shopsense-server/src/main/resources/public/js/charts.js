@@ -12,13 +12,16 @@ export function ticks(lo, hi, n = 5) {
   const mag = Math.pow(10, Math.floor(Math.log10(raw)));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((x) => x >= raw) || raw;
   const out = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Number(v.toFixed(10)));
+  const top = Math.ceil(hi / step - 1e-9) * step; // the first tick at or above hi, so the axis covers every value
+  for (let v = Math.ceil(lo / step) * step; v <= top + step * 1e-9; v += step) out.push(Number(v.toFixed(10)));
   return out;
 }
 
 function svgRoot(width, height, label) {
-  return s('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-label': label,
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-label': label,
     preserveAspectRatio: 'xMinYMin meet', class: 'chart' }, s('title', {}, label));
+  svg.style.maxWidth = width + 'px'; // shrink on phones, never blow the text up on wide screens
+  return svg;
 }
 
 function emptyChart(label, message) {
@@ -41,7 +44,7 @@ export function barChart(rows, opts = {}) {
   const label = opts.label || 'bar chart';
   rows = rows.filter((r) => Number.isFinite(Number(r[1])));
   if (!rows.length) return emptyChart(label, opts.empty);
-  const width = opts.width || 420, lw = opts.labelWidth || 140, row = 22, vw = 56;
+  const width = opts.width || 320, lw = opts.labelWidth || 110, row = 22, vw = 48;
   const height = rows.length * row + 6;
   const max = opts.max || Math.max(...rows.map((r) => Math.abs(Number(r[1])))) || 1;
   const fmt = opts.format || ((v) => Number(v).toFixed(2));
@@ -51,7 +54,7 @@ export function barChart(rows, opts = {}) {
     const w = Math.max(1, (width - lw - vw - 8) * Math.abs(Number(value)) / max);
     const g = s('g', { class: 'bar-row' });
     g.appendChild(s('title', {}, `${name}: ${fmt(value)}`));
-    g.appendChild(s('text', { x: lw - 6, y: y + 15, 'text-anchor': 'end', class: 'label' }, truncate(name, 22)));
+    g.appendChild(s('text', { x: lw - 6, y: y + 15, 'text-anchor': 'end', class: 'label' }, truncate(name, 17)));
     g.appendChild(s('rect', { x: lw, y: y + 3, width: w.toFixed(1), height: row - 8, rx: 2,
       fill: opts.color || PALETTE[0], class: 'bar' }));
     g.appendChild(s('text', { x: lw + w + 4, y: y + 15, class: 'value' }, fmt(value)));

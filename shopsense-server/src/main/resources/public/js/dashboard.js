@@ -3,7 +3,7 @@
 // snapshot's offline metrics. Refreshes every 10 s while open.
 import { api, config, sendEvents } from './api.js';
 import { h, replace, notice, fmt, pick } from './dom.js';
-import { lineChart, intervalChart } from './charts.js';
+import { lineChart, intervalChart, groupedBars } from './charts.js';
 import { userIdOf } from './widgets.js';
 
 const TYPES = ['view', 'click', 'add_to_cart', 'purchase', 'search', 'impression', 'rate', 'review', 'favorite', 'remove_from_cart'];
@@ -73,7 +73,7 @@ async function activity(window, box, title, hid) {
 async function experimentsPanel(box) {
   let list;
   try {
-    list = await api('/v1/experiments');
+    list = await api('/v1/experiments', { admin: true });
   } catch (e) {
     replace(box, h('h2', { id: 'h-exp', text: 'Experiments' }), notice('error', 'Experiments not available: ' + e));
     return;
@@ -94,7 +94,7 @@ async function experimentsPanel(box) {
   for (const x of exps) {
     let report = x.report || (x.variants && x.variants.length && x.variants[0].ctr ? x : null);
     if (!report) {
-      try { report = await api('/v1/experiments/' + encodeURIComponent(x.id)); } catch (e) { report = null; }
+      try { report = await api('/v1/experiments/' + encodeURIComponent(x.id), { admin: true }); } catch (e) { report = null; }
       if (report && report.report) report = report.report;
     }
     const variants = (report && report.variants) || [];
@@ -144,23 +144,37 @@ async function offlinePanel(box, metric, onMetric) {
     replace(box, h('h2', { id: 'h-offline', text: 'Offline metrics per snapshot' }), notice('error', 'Models not available: ' + e));
     return;
   }
-  const metricNames = new Set();
-  const algos = new Set();
-  for (const sn of list) {
-    for (const [alg, ms] of Object.entries(sn.metrics || {})) { algos.add(alg); Object.keys(ms || {}).forEach((m) => metricNames.add(m)); }
-  }
-  const names = [...metricNames].sort();
+  const names = qualityMetrics(list);
+  const algos = [...new Set(list.flatMap((sn) => Object.keys(sn.metrics || {})))].sort();
   if (names.length && !names.includes(metric)) metric = names.find((m) => m.startsWith('ndcg')) || names[0];
-  const series = [...algos].sort().map((alg) => ({ name: alg,
+  const series = algos.map((alg) => ({ name: alg,
     points: list.filter((sn) => sn.metrics && sn.metrics[alg] && sn.metrics[alg][metric] !== undefined)
       .map((sn) => [sn.created, Number(sn.metrics[alg][metric])]) }));
   const select = h('select', { id: 'offline-metric', attrs: { 'aria-label': 'Offline metric' },
     on: { change: () => onMetric && onMetric(select.value) } }, names.map((m) => h('option', { value: m, text: m })));
   select.value = metric;
+  const latest = list[list.length - 1];
   replace(box, h('h2', { id: 'h-offline', text: 'Offline metrics per snapshot (holdout)' }),
-    h('div', { class: 'toolbar' }, h('label', { attrs: { for: 'offline-metric' }, text: 'Metric' }), select),
-    h('div', { class: 'card' }, lineChart(series, { label: `${metric} of each snapshot by algorithm`, yFormat: (v) => Number(v).toFixed(3),
-      empty: 'no snapshot trained yet', caption: `${list.length} snapshot(s); x = when each was trained` })));
+    h('div', { class: 'grid charts' },
+      h('div', { class: 'card' }, h('h3', { text: 'Over the snapshots' }),
+        h('div', { class: 'toolbar' }, h('label', { attrs: { for: 'offline-metric' }, text: 'Metric' }), select),
+        lineChart(series, { label: `${metric} of each snapshot by algorithm`, yFormat: (v) => Number(v).toFixed(3),
+          empty: 'no snapshot trained yet', caption: `${list.length} snapshot(s); x = when each was trained` })),
+      h('div', { class: 'card' }, h('h3', { text: latest ? `Snapshot ${latest.version}: algorithm against algorithm` : 'Latest snapshot' }),
+        metricBars(latest, names))));
+}
+
+/** The ranking-quality metric names (those with a cut-off, such as ndcg@10) of the snapshots. */
+export function qualityMetrics(list) {
+  const all = new Set(list.flatMap((sn) => Object.values(sn.metrics || {}).flatMap((m) => Object.keys(m || {}))));
+  return [...all].filter((m) => m.includes('@')).sort();
+}
+
+/** Grouped bars of one snapshot: metrics as groups, algorithms as bars. */
+export function metricBars(sn, names) {
+  const algos = sn ? Object.keys(sn.metrics || {}) : [];
+  return groupedBars(names, algos, names.map((m) => algos.map((a) => Number(((sn.metrics[a]) || {})[m]))),
+    { label: 'holdout metrics by algorithm', empty: 'no snapshot trained yet' });
 }
 
 /**

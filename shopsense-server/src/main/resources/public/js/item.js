@@ -16,16 +16,28 @@ export async function itemView(main, arg) {
     body.appendChild(h('p', { class: 'empty', text: 'Pick an item from a search result, or type its id.' }));
     return null;
   }
-  const known = seenItems.get(arg);
-  body.appendChild(h('div', { class: 'item-head card' }, thumb(known && known.category, known && known.category),
+  let known = seenItems.get(arg);
+  try {
+    known = await api('/v1/console/items/' + encodeURIComponent(arg));
+  } catch (e) {
+    if (e.status === 404) body.appendChild(notice('info', `The catalog holds no item ${arg}.`));
+  }
+  const attrs = known && known.attributes ? Object.entries(known.attributes) : [];
+  body.appendChild(h('div', { class: 'item-head card', attrs: { 'data-testid': 'item-head' } },
+    thumb(known && known.category, known && known.category),
     h('div', {}, h('h2', { text: known && known.title ? known.title : arg }),
       known ? h('p', { class: 'meta', text: [fmt.price(known.price), known.brand, known.shop ? 'shop ' + known.shop : null,
-        known.category ? String(known.category).replaceAll('>', ' › ') : null].filter(Boolean).join(' · ') }) : null,
+        known.category ? String(known.category).replaceAll('>', ' › ') : null,
+        known.in_stock === false ? 'out of stock' : null].filter(Boolean).join(' · ') }) : null,
+      known && known.description ? h('p', { text: known.description }) : null,
+      attrs.length ? h('p', { class: 'meta', text: attrs.map(([k, v]) => `${k}: ${v}`).join(' · ') }) : null,
       h('p', { class: 'meta', text: 'id ' + arg }))));
   const user = userIdOf(currentShopper());
+  const grid = h('div', { class: 'grid two' });
+  body.appendChild(grid);
   const lists = [['similar', 'Similar items'], ['bought-together', 'Bought together']].map(([sc, title]) => {
     const box = h('div', { class: 'scenario-list', dataset: { scenario: sc } }, notice('info', 'Loading…'));
-    body.appendChild(h('section', { class: 'card' }, h('h2', { text: title }), box));
+    grid.appendChild(h('section', { class: 'card' }, h('h2', { text: title }), box));
     return [sc, box];
   });
   await Promise.all(lists.map(async ([sc, box]) => {

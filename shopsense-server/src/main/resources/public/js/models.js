@@ -2,7 +2,7 @@
 // (admin key) while showing its progress.
 import { api, config } from './api.js';
 import { h, replace, notice, fmt } from './dom.js';
-import { snapshots } from './dashboard.js';
+import { snapshots, qualityMetrics, metricBars } from './dashboard.js';
 
 export async function modelsView(main) {
   const table = h('div', { class: 'snapshots' }, notice('info', 'Loading…'));
@@ -28,16 +28,18 @@ export async function modelsView(main) {
     const bar = h('progress', { max: 100, attrs: { 'aria-label': 'Training progress' } });
     const line = h('span', { text: 'starting…' });
     replace(progress, h('div', { class: 'card' }, h('h2', { text: 'Training' }), bar, ' ', line));
-    const poll = async () => {
-      let p = null;
-      try { p = await api('/v1/console/training'); } catch (e) { p = null; }
-      const secs = ((Date.now() - started) / 1000).toFixed(0);
-      if (p && p.running) {
-        if (Number.isFinite(p.percent)) bar.value = p.percent; else bar.removeAttribute('value');
-        line.textContent = `${p.step || 'training'}${Number.isFinite(p.percent) ? ' ' + p.percent + '%' : ''} — ${secs} s`;
+    // the engine reports no progress while it trains: estimate it from the last run's duration
+    let expected = null;
+    try { expected = (await api('/v1/console/training')).last_seconds; } catch (e) { expected = null; }
+    const poll = () => {
+      const secs = (Date.now() - started) / 1000;
+      if (expected) {
+        const pct = Math.min(95, Math.round(100 * secs / expected));
+        bar.value = pct;
+        line.textContent = `training — ${secs.toFixed(0)} s of about ${expected.toFixed(0)} s (${pct}%, estimated from the last run)`;
       } else {
         bar.removeAttribute('value');
-        line.textContent = `training — ${secs} s`;
+        line.textContent = `training — ${secs.toFixed(0)} s`;
       }
     };
     timer = setInterval(poll, 1000);
@@ -67,15 +69,24 @@ export async function modelsView(main) {
 
 function renderSnapshots(box, list) {
   if (!list.length) { replace(box, h('p', { class: 'empty', text: 'No snapshot yet: train one.' })); return; }
-  const metricNames = [...new Set(list.flatMap((sn) => Object.values(sn.metrics || {}).flatMap((m) => Object.keys(m || {}))))].sort();
-  replace(box, list.map((sn) => h('article', { class: 'card snapshot', dataset: { version: sn.version } },
-    h('h2', { text: `Snapshot ${sn.version}` + (sn.status ? ` — ${sn.status}` : '') }),
-    h('p', { class: 'meta', text: `trained ${fmt.time(sn.created)} on ${fmt.num(sn.events)} events, `
-      + `${fmt.num(sn.users)} shoppers × ${fmt.num(sn.items)} items` }),
-    h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
-      h('thead', {}, h('tr', {}, h('th', { text: 'algorithm', attrs: { scope: 'col' } }),
-        metricNames.map((m) => h('th', { text: m, attrs: { scope: 'col' } })))),
-      h('tbody', {}, (sn.algorithms || Object.keys(sn.metrics || {})).map((alg) => h('tr', {},
-        h('th', { text: alg, attrs: { scope: 'row' } }),
-        metricNames.map((m) => h('td', { text: fmt.metric(((sn.metrics || {})[alg] || {})[m]) }))))))))));
+  const quality = qualityMetrics(list);
+  replace(box, list.map((sn, i) => {
+    const algos = sn.algorithms || Object.keys(sn.metrics || {});
+    const m = (alg, k) => ((sn.metrics || {})[alg] || {})[k];
+    return h('article', { class: 'card snapshot', dataset: { version: sn.version } },
+      h('h2', { text: `Snapshot ${sn.version}` + (sn.status ? ` — ${sn.status}` : '') }),
+      h('p', { class: 'meta', text: `trained ${fmt.time(sn.created)} on ${fmt.num(sn.events)} events, `
+        + `${fmt.num(sn.users)} shoppers × ${fmt.num(sn.items)} items` }),
+      h('div', { class: 'grid charts' },
+        h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
+          h('thead', {}, h('tr', {}, h('th', { text: 'algorithm', attrs: { scope: 'col' } }),
+            quality.map((q) => h('th', { text: q, attrs: { scope: 'col' } })),
+            h('th', { text: 'fit', attrs: { scope: 'col' } }), h('th', { text: 'test users', attrs: { scope: 'col' } }))),
+          h('tbody', {}, algos.map((alg) => h('tr', {},
+            h('th', { text: alg, attrs: { scope: 'row' } }),
+            quality.map((q) => h('td', { text: fmt.metric(m(alg, q)) })),
+            h('td', { text: fmt.secs(m(alg, 'fit_seconds')) }),
+            h('td', { text: fmt.num(m(alg, 'users')) })))))),
+        i === 0 ? metricBars(sn, quality) : null));
+  }));
 }

@@ -5,7 +5,8 @@ import { h, replace, notice, fmt, entries } from './dom.js';
 import { currentShopper, shopperPicker, resultList, userIdOf, ANONYMOUS } from './widgets.js';
 
 const FILTERS = ['category', 'brand', 'shop', 'min_price', 'max_price', 'in_stock'];
-const FACET_PARAM = { category: 'category', categories: 'category', brand: 'brand', brands: 'brand', shop: 'shop', shops: 'shop' };
+const FACET_PARAM = { category: 'category', categories: 'category', brand: 'brand', brands: 'brand', shop: 'shop', shops: 'shop',
+  in_stock: 'in_stock' };
 
 export async function searchView(main, _arg, params) {
   const state = {
@@ -159,6 +160,7 @@ export async function searchView(main, _arg, params) {
       h('h3', { text: 'Price' }), price,
       h('div', { class: 'check' }, stock, h('label', { attrs: { for: 'in-stock' }, text: 'In stock only' })),
       groups.map(([name, values]) => {
+        if (name === 'price') return priceFacet(values);
         const param = FACET_PARAM[name] || (FILTERS.includes(name) ? name : null);
         const rows = entries(values).slice(0, 12);
         return h('div', { class: 'facet' },
@@ -169,6 +171,26 @@ export async function searchView(main, _arg, params) {
             h('span', { text: String(value).replaceAll('>', ' › ') }), h('span', { class: 'count', text: fmt.num(count) }))
               : h('span', { text: `${value} (${fmt.num(count)})` })))));
       }));
+  }
+
+  /** Price buckets such as "25-50" or "500+" set both bounds at once. */
+  function priceFacet(values) {
+    return h('div', { class: 'facet' }, h('h3', { text: 'price range' }),
+      h('ul', {}, entries(values).map(([value, count]) => {
+        const m = /^(\d+(?:\.\d+)?)\s*(?:-\s*(\d+(?:\.\d+)?)|\+)?$/.exec(String(value));
+        const lo = m ? m[1] : '', hi = m && m[2] ? m[2] : '';
+        const active = state.filters.min_price === lo && (state.filters.max_price || '') === hi;
+        return h('li', {}, h('button', { type: 'button', class: 'facet-value' + (active ? ' active' : ''), disabled: !m,
+          on: { click: () => {
+            if (active) { delete state.filters.min_price; delete state.filters.max_price; } else {
+              state.filters.min_price = lo;
+              if (hi) state.filters.max_price = hi; else delete state.filters.max_price;
+            }
+            syncHash();
+            run();
+          } } }, h('span', { text: fmt.price(lo).replace('.00', '') + (hi ? ' – ' + fmt.price(hi).replace('.00', '') : '+') }),
+        h('span', { class: 'count', text: fmt.num(count) })));
+      })));
   }
 
   function setFilter(k, v) {

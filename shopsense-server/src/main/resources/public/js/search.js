@@ -54,9 +54,24 @@ export async function searchView(main, _arg, params) {
       personalize, ...state.filters } });
   }
 
-  /** Runs both searches; returns the personalized response. */
+  /**
+   * Runs both searches; returns the personalized response. The main element's data-searches counts
+   * finished runs and data-busy tells whether one is in flight (tests and scripts wait on them).
+   */
   async function run(afterClick) {
     if (!state.q) return null;
+    state.inFlight = (state.inFlight || 0) + 1;
+    main.dataset.busy = 'true';
+    try {
+      return await runOnce(afterClick);
+    } finally {
+      state.inFlight--;
+      main.dataset.searches = String(Number(main.dataset.searches || 0) + 1);
+      if (!state.inFlight) main.dataset.busy = 'false';
+    }
+  }
+
+  async function runOnce(afterClick) {
     const seq = ++state.seq;
     const before = state.last;
     replace(status, notice('info', 'Searching…'));

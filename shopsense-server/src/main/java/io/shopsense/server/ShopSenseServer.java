@@ -84,6 +84,8 @@ public final class ShopSenseServer implements AutoCloseable {
     routes.addAll(extraRoutes);
     String[] openApi = new String[1];
     routes.addAll(new SystemRoutes(engine, metrics, () -> openApi[0]).routes());
+    boolean console = ShopSenseServer.class.getResource("/public/index.html") != null;
+    if (!console) routes.add(placeholderPage());
     openApi[0] = OpenApi.document(routes, VERSION);
     RateLimiter perAddress = new RateLimiter(options.ratePerSecond(), options.rateBurst(), options.maxClients());
     RateLimiter perKey = new RateLimiter(options.keyRatePerSecond(), options.keyRateBurst(), 16);
@@ -92,13 +94,16 @@ public final class ShopSenseServer implements AutoCloseable {
       cfg.startup.showOldJavalinVersionWarning = false;
       cfg.jetty.host = options.host();
       cfg.jetty.port = options.port();
+      cfg.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(options.maxThreads(), 8, 60_000);
       cfg.http.maxRequestSize = options.maxBodyBytes();
       cfg.http.prefer405over404 = true;
-      cfg.staticFiles.add(s -> {
-        s.hostedPath = "/";
-        s.directory = "/public";
-        s.location = Location.CLASSPATH;
-      });
+      if (console) {
+        cfg.staticFiles.add(s -> {
+          s.hostedPath = "/";
+          s.directory = "/public";
+          s.location = Location.CLASSPATH;
+        });
+      }
       for (RouteSpec r : routes) {
         cfg.routes.addHttpHandler(r.method(), r.path(), wrap(r, options.keys(), perAddress, perKey));
       }
@@ -116,6 +121,15 @@ public final class ShopSenseServer implements AutoCloseable {
     LOG.info("ShopSense API listening on http://{}:{} (API keys {})", options.host(), app.port(),
         options.keys().enabled() ? "required" : "off: loopback only");
     return new ShopSenseServer(app, List.copyOf(routes), metrics);
+  }
+
+  /** Without the console files on the classpath, {@code /} says where things are. */
+  private static RouteSpec placeholderPage() {
+    String html = "<!doctype html><html><head><meta charset=\"utf-8\"><title>ShopSense</title></head><body>"
+        + "<h1>ShopSense</h1><p>The API is under <code>/v1</code>; see <a href=\"/openapi.json\">/openapi.json</a>, "
+        + "<a href=\"/health\">/health</a> and <a href=\"/metrics\">/metrics</a>.</p></body></html>";
+    return new RouteSpec(io.javalin.http.HandlerType.GET, "/", Access.PUBLIC, "The web console (static files)", List.of(),
+        null, 200, null, List.of(), ctx -> ctx.contentType("text/html; charset=utf-8").result(html));
   }
 
   /** Refuses a non-loopback address without keys: an open API must not be reachable from the network. */

@@ -50,6 +50,7 @@ public final class Importer {
     this(store, store);
   }
 
+  /** An importer writing to these stores; both may be null for an importer that only {@link #validate}s. */
   public Importer(CatalogStore catalog, EventStore events) {
     this.catalog = catalog;
     this.events = events;

@@ -53,10 +53,11 @@ public final class OpenApi {
       ObjectNode item = paths.has(r.path()) ? (ObjectNode) paths.get(r.path()) : paths.putObject(r.path());
       item.set(r.method().name().toLowerCase(Locale.ROOT), operation(r));
     }
-    ObjectNode console = paths.putObject("/");
-    ObjectNode get = console.putObject("get");
+    ObjectNode console = paths.has("/") ? (ObjectNode) paths.get("/") : paths.putObject("/");
+    ObjectNode get = console.putObject("get"); // static files, not a registered route (or a placeholder)
     get.put("summary", "The web console (static files)");
     get.put("operationId", "console");
+    get.putArray("security");
     get.putObject("responses").putObject("200").put("description", "HTML").putObject("content")
         .putObject("text/html").putObject("schema").put("type", "string");
     ObjectNode components = load();

@@ -28,7 +28,7 @@ export function parseHash(hash) {
     params: new URLSearchParams(qs || '') };
 }
 
-async function route() {
+async function route(event) {
   if (cleanup) { try { cleanup(); } catch (e) { console.warn(e); } cleanup = null; }
   const { view, arg, params } = parseHash(location.hash);
   for (const a of document.querySelectorAll('#nav a')) {
@@ -38,7 +38,10 @@ async function route() {
   replace(main);
   main.dataset.view = view;
   try {
-    cleanup = (await VIEWS[view](main, arg, params)) || null;
+    const pending = VIEWS[view](main, arg, params);
+    // after following a link, keyboard and screen-reader users continue in the new view
+    if (event && event.type === 'hashchange') main.focus({ preventScroll: true });
+    cleanup = (await pending) || null;
   } catch (e) {
     console.error(e);
     main.appendChild(notice('error', 'This view failed: ' + e));

@@ -29,7 +29,9 @@ export async function searchView(main, _arg, params) {
     config.queries.slice(0, 10).map((q) => h('button', { type: 'button', class: 'chip', text: q,
       on: { click: () => { input.value = q; state.q = q; state.filters = {}; syncHash(); run(); } } })));
 
-  const facetsBox = h('aside', { class: 'facets', attrs: { 'aria-label': 'Filters' } });
+  // filters start folded on a phone, where they would push the results below the fold
+  const facetsBox = h('details', { class: 'facets', open: window.matchMedia('(min-width: 901px)').matches,
+    attrs: { 'aria-label': 'Filters' } });
   const status = h('div', { class: 'status', attrs: { 'aria-live': 'polite' } });
   const colPersonal = h('section', { class: 'column', attrs: { 'aria-labelledby': 'h-personal' } });
   const colPlain = h('section', { class: 'column', attrs: { 'aria-labelledby': 'h-plain' } });
@@ -166,7 +168,7 @@ export async function searchView(main, _arg, params) {
     const stock = h('input', { type: 'checkbox', id: 'in-stock', checked: state.filters.in_stock === 'true',
       on: { change: () => setFilter('in_stock', stock.checked ? 'true' : '') } });
     replace(facetsBox,
-      h('h2', { text: 'Filters' }),
+      h('summary', {}, h('h2', { text: 'Filters' })),
       active.length ? h('div', { class: 'active-filters' },
         active.map(([k, v]) => h('button', { type: 'button', class: 'chip active', text: `${k}: ${v} ✕`,
           attrs: { 'aria-label': `Remove filter ${k} ${v}` }, on: { click: () => setFilter(k, '') } })),

@@ -79,6 +79,22 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** A screenshot of the window's top at the given size (the page as a visitor first sees it). */
+  Path viewportScreenshot(String name, int width, int height) {
+    Dimension before = driver.manage().window().getSize();
+    driver.manage().window().setSize(new Dimension(width, height));
+    driver.executeScript("window.scrollTo(0, 0)");
+    try {
+      Path f = screenshots.resolve(name + ".png");
+      Files.write(f, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      return f;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      driver.manage().window().setSize(before);
+    }
+  }
+
   @Override
   public void close() {
     driver.quit();

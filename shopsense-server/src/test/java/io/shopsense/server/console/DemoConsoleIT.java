@@ -102,6 +102,7 @@ class DemoConsoleIT {
     List<String> ordersC = searchAs(b, c);
     List<String> plainC = ids(b, "results-plain");
     b.screenshot("search-" + c);
+    b.viewportScreenshot("console", 1280, 860); // the README's picture (docs/console.png)
 
     assertThat(ordersA).hasSizeGreaterThan(2);
     assertThat(ordersC).hasSizeGreaterThan(2);
@@ -174,12 +175,43 @@ class DemoConsoleIT {
 
     open(b, "#/models");
     b.await(60, d -> d.findElements(By.cssSelector(".snapshot")).isEmpty() ? null : true);
-    assertThat(b.driver.findElement(By.cssSelector(".snapshot h2")).getText()).contains("Snapshot 1");
+    assertThat(b.driver.findElement(By.cssSelector(".snapshot h2")).getText()).containsPattern("Snapshot \\d+ — current");
+    // train a new snapshot with the admin key, watching the progress line
+    b.click(b.driver.findElement(By.id("train")));
+    String during = b.await(30, d -> {
+      String t = d.findElement(By.id("train-progress")).getText();
+      return t.contains("training —") ? t : null;
+    });
+    if (!Boolean.getBoolean("shopsense.it.reuse")) assertThat(during).contains("estimated from the last run");
+    b.await(600, d -> d.findElements(By.cssSelector("#train-progress [data-done=true]")).isEmpty() ? null : true);
+    assertThat(b.driver.findElement(By.id("train-progress")).getText()).containsPattern("snapshot \\d+ (published|not published)");
     b.screenshot("models");
   }
 
   @Test
   @Order(5)
+  void theEvaluationReportShowsATableAlgorithmBarsAndMetricAgainstK() throws Exception {
+    // real `evaluate --json` runs on the demo's store (SQLite lets this JVM read while the demo serves)
+    for (int k : new int[] {5, 10}) {
+      java.io.StringWriter err = new java.io.StringWriter();
+      picocli.CommandLine cl = io.shopsense.server.cli.ShopSenseCli.commandLine();
+      cl.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
+      cl.setErr(new java.io.PrintWriter(err, true));
+      int code = cl.execute("evaluate", "--data", demo.data.toString(), "--protocol", "holdout",
+          "--algorithms", "popular,itemknn", "--k", Integer.toString(k),
+          "--json", demo.data.resolve("reports/holdout-k" + k + ".json").toString());
+      assertThat(code).as(err.toString()).isZero();
+    }
+    Browser b = browser();
+    open(b, "#/evaluation");
+    b.await(60, d -> d.findElements(By.cssSelector("#eval-table tbody tr")).size() == 2 ? true : null);
+    assertThat(b.driver.findElement(By.cssSelector("#eval-table tbody")).getText()).contains("popular").contains("itemknn");
+    assertThat(nonEmptyCharts(b, ".eval-body")).as("algorithm bars and metric against k").isEqualTo(2);
+    b.screenshot("evaluation");
+  }
+
+  @Test
+  @Order(6)
   void catalogTextIsShownAsTextNeverAsMarkup() throws Exception {
     Browser b = browser();
     String admin = demo.key("SHOPSENSE_ADMIN_KEY");
@@ -208,7 +240,7 @@ class DemoConsoleIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aSecondStartOnTheSameDataReusesEverything() throws Exception {
     if (browser != null) {
       browser.close();
@@ -220,7 +252,7 @@ class DemoConsoleIT {
     demo = DemoProcess.start("small", demo.data, log, Duration.ofMinutes(5));
     String progress = Files.readString(log);
     assertThat(progress).contains("generate done in").contains("already generated")
-        .contains("already imported").contains("reusing model snapshot 1");
+        .contains("already imported").contains("reusing model snapshot");
     assertThat(progress).doesNotContain("indexing the catalog");
     assertThat(demo.get("/health", null).statusCode()).isEqualTo(200);
   }

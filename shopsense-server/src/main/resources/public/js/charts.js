@@ -79,7 +79,7 @@ function timeLabel(ms, spanMs) {
 
 /**
  * Lines. series: [{name, points: [[x, y], ...], color?, dashed?}], with x in epoch ms when
- * opts.time (default true) or plain numbers. opts: {label, yFormat, xFormat, yMin, yMax, width, height,
+ * opts.time (default true) or plain numbers. opts: {label, yFormat, xFormat, xTicks, yMin, yMax, width, height,
  * bands: [{name, points: [[x, lo, hi]], color}]}. Returns a <figure> with the svg and an HTML legend.
  */
 export function lineChart(series, opts = {}) {
@@ -108,7 +108,7 @@ export function lineChart(series, opts = {}) {
     axes.appendChild(s('line', { x1: m.l, x2: width - m.r, y1: Y(t), y2: Y(t), class: 'grid' }));
     axes.appendChild(s('text', { x: m.l - 6, y: Y(t) + 4, 'text-anchor': 'end', class: 'tick' }, yFmt(t)));
   }
-  const xt = time ? timeTicks(x0, x1, 6) : ticks(x0, x1, 6);
+  const xt = opts.xTicks || (time ? timeTicks(x0, x1, 6) : ticks(x0, x1, 6));
   for (const t of xt) {
     axes.appendChild(s('text', { x: X(t), y: height - 8, 'text-anchor': 'middle', class: 'tick' }, xFmt(t)));
   }

@@ -47,7 +47,7 @@ export async function evaluationView(main) {
         return [k, res && res.metrics ? Number(res.metrics[m]) : NaN];
       }) }));
       replace(kChart, lineChart(series, { time: false, label: `${m} against k`, yFormat: (v) => Number(v).toFixed(3),
-        xFormat: (v) => 'k=' + v, empty: 'one k only',
+        xFormat: (v) => 'k=' + v, xTicks: ks, empty: 'one k only',
         caption: ks.length > 1 ? `reports of this split at k = ${ks.join(', ')}` : `only k = ${ks[0]} so far: evaluate again with another --k to draw the curve` }));
     };
     kMetric.addEventListener('change', drawK);

@@ -53,6 +53,7 @@ class DemoConsoleIT {
     // a fresh directory, so the first start really builds everything (-Dshopsense.it.reuse=true keeps it while debugging)
     if (!Boolean.getBoolean("shopsense.it.reuse")) deleteTree(data);
     Files.createDirectories(data.getParent());
+    Files.deleteIfExists(TARGET.resolve("it-demo/demo.log"));
     demo = DemoProcess.start("small", data, TARGET.resolve("it-demo/demo.log"), Duration.ofMinutes(15));
     consoleConfig = JSON.readTree(demo.get("/console-config.json", null).body());
   }

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
@@ -128,6 +128,8 @@ final class SqliteDialect implements Dialect {
   public void bulkSettings(Connection c, boolean on) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute("PRAGMA cache_size = -" + (on ? BULK_CACHE_KIB : CACHE_KIB));
+      // CREATE INDEX at the end of a bulk load may sort with a helper thread (the input is done by then)
+      st.execute("PRAGMA threads = " + (on ? 2 : 0));
     }
   }
 

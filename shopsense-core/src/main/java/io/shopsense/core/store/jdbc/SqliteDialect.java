@@ -45,6 +45,8 @@ final class SqliteDialect implements Dialect {
     cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     cfg.setBusyTimeout(BUSY_TIMEOUT_MS);
     cfg.setCacheSize(-CACHE_KIB);
+    // after a bulk import the WAL has held the whole import; a checkpoint that resets it truncates it to this
+    cfg.setJournalSizeLimit(64 << 20);
     // take the write lock at BEGIN, so a transaction never fails half-way upgrading from read to write
     if (writer) cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     SQLiteDataSource ds = new SQLiteDataSource(cfg);

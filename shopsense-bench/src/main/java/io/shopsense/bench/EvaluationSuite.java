@@ -52,7 +52,7 @@ public final class EvaluationSuite {
     GRIDS.put("itemknn", grid("itemknn.neighbors", "50,100,200,400", "itemknn.shrinkage", "0,20,100"));
     GRIDS.put("userknn", grid("userknn.neighbors", "25,50,100,200", "userknn.shrinkage", "0,20"));
     GRIDS.put("ease", grid("ease.lambda", "10,50,100,200,500,1000,2000,5000"));
-    GRIDS.put("als", grid("als.factors", "32,64,128", "als.regularization", "0.1,1,10", "als.alpha", "1,5,20"));
+    GRIDS.put("als", grid("als.factors", "32,64,128", "als.regularization", "0.1,1,10,50", "als.alpha", "1,5,20"));
     GRIDS.put("bpr", grid("bpr.factors", "64,128", "bpr.learning_rate", "0.01,0.05", "bpr.regularization", "0.001,0.01",
         "bpr.epochs", "30,100"));
   }

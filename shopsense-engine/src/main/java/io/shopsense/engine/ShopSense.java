@@ -79,6 +79,15 @@ public final class ShopSense implements AutoCloseable {
     return e.ingestor.ingest(events);
   }
 
+  /**
+   * Calls the listener with every event accepted from now on, once it is durable and applied (for
+   * dashboards and exports; the web console's live activity). The listener runs on the ingesting
+   * thread: keep it quick.
+   */
+  public void onEvent(java.util.function.Consumer<Event> listener) {
+    e.ingestor.listen(listener);
+  }
+
   /** Upserts items into the store, the catalog cache and the search index (searchable on return). */
   public void upsertItems(List<Item> items) {
     e.upsertItems(items);

@@ -26,7 +26,9 @@ final class Explanations {
       case "session", "itemknn", "als", "ease", "userknn", "bpr", "alswr" -> {
         Item it = catalog.item(a);
         if (it == null) yield "picked for you from what you browse and buy";
-        yield (live.profile().hasPurchased(a) ? "because you bought " : "because you viewed ") + it.title();
+        if (live.profile().hasPurchased(a)) yield "because you bought " + it.title();
+        if (live.profile().recentItems().contains(a)) yield "because you viewed " + it.title();
+        yield "shoppers who viewed " + it.title() + " also viewed this";
       }
       case "content", "text" -> a != null && catalog.item(a) != null ? "similar to " + catalog.item(a).title() : "similar items";
       case "cobuy" -> catalog.item(a) != null ? "often bought with " + catalog.item(a).title() : "often bought together";

@@ -33,7 +33,7 @@ final class Feeds {
       anchored.add(new Scored(s.id(), s.score(), s.source(), cat != null ? cat : it == null ? null : it.category()));
     }
     b.add(anchored, 1);
-    Sources.fallbacks(c, b, cat, ok);
+    if (b.size() < 3 * c.n()) Sources.fallbacks(c, b, cat, ok);
     return b.result();
   }
 
@@ -41,7 +41,7 @@ final class Feeds {
     IntPredicate ok = Sources.eligible(c, true);
     Blend b = new Blend();
     b.add(newArrivals(c, ok, c.pool()), 1);
-    Sources.fallbacks(c, b, Sources.topCategory(c), ok);
+    if (b.size() < 3 * c.n()) Sources.fallbacks(c, b, Sources.topCategory(c), ok);
     return b.result();
   }
 

@@ -12,8 +12,9 @@ import java.util.function.IntPredicate;
  * ({@code foryou.weight.session}), ALS fold-in of the same items for a shopper the snapshot does not
  * know (so a new shopper is served from their first views), trending ({@code foryou.weight.trending})
  * and new arrivals ({@code foryou.weight.new}); blended scores are then multiplied by
- * {@code 1 + foryou.weight.affinity x} the item's category affinity relative to the shopper's
- * strongest (removed interests bury the item instead). Fallbacks: the shopper's top category's
+ * {@code 1 + foryou.weight.affinity x} the larger of the item's category affinity relative to the
+ * shopper's strongest and the category's share of the current session (removed interests bury the
+ * item instead). Fallbacks: the shopper's top category's
  * trending and popular items, then popular, then newest. The diversity step is the rules' MMR.
  */
 final class ForYou {
@@ -38,9 +39,10 @@ final class ForYou {
     b.add(trendingWithCategory(c, ok, k), s.trending());
     b.add(Feeds.newArrivals(c, ok, k), s.fresh());
     double maxCat = c.live().maxAffinity("category");
-    b.scale(id -> factor(c, c.catalog().item(id), maxCat));
-    Sources.fallbacks(c, b, Sources.topCategory(c), ok);
-    return b.result().stream().map(x -> Explanations.anchored(x, c.snap(), anchors)).toList();
+    Map<String, Double> shares = sessionShares(c);
+    b.scale(id -> factor(c, c.catalog().item(id), maxCat, shares));
+    if (b.size() < 3 * c.n()) Sources.fallbacks(c, b, Sources.topCategory(c), ok);
+    return b.result();
   }
 
   private static List<Scored> trendingWithCategory(Ctx c, IntPredicate ok, int k) {
@@ -51,15 +53,33 @@ final class ForYou {
     }).toList();
   }
 
-  /** The affinity multiplier of an item for this shopper. */
-  static double factor(Ctx c, Item it, double maxCat) {
+  /** Share of each leaf category among the session's items (the current intent). */
+  static Map<String, Double> sessionShares(Ctx c) {
+    Map<String, Double> m = new java.util.HashMap<>();
+    var session = c.live().profile().session();
+    if (session == null || session.items().isEmpty()) return m;
+    List<String> items = session.items();
+    int from = Math.max(0, items.size() - 10);
+    for (String id : items.subList(from, items.size())) {
+      Item it = c.catalog().item(id);
+      if (it != null && it.category() != null) m.merge(it.category(), 1.0 / (items.size() - from), Double::sum);
+    }
+    return m;
+  }
+
+  /**
+   * The affinity multiplier of an item for this shopper: the larger of its category's long-term
+   * affinity (relative to the strongest) and its share of the current session, so a new interest
+   * counts from its first views.
+   */
+  static double factor(Ctx c, Item it, double maxCat, Map<String, Double> session) {
     if (it == null) return 1;
     var live = c.live();
     if (live.removedInterest("category", it.category()) || live.removedInterest("category", it.topCategory())
         || live.removedInterest("brand", it.brand()) || live.removedInterest("shop", it.shop())) {
       return REMOVED_INTEREST;
     }
-    if (maxCat <= 0) return 1;
-    return 1 + c.settings().affinity() * live.affinity("category", it.category()) / maxCat;
+    double longTerm = maxCat <= 0 ? 0 : live.affinity("category", it.category()) / maxCat;
+    return 1 + c.settings().affinity() * Math.max(longTerm, session.getOrDefault(it.category(), 0.0));
   }
 }

@@ -58,7 +58,7 @@ final class Ranker {
       String src = source[i] == null ? "popular" : source[i];
       boolean personal = Explanations.PERSONAL.contains(src);
       Scored s = new Scored(ids.get(i), total[i], personal ? src : "rank", personal ? null : src);
-      out.add(personal ? Explanations.anchored(s, c.snap(), anchors) : s);
+      out.add(s);
     }
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < m; i++) order.add(i);

@@ -153,7 +153,9 @@ public final class ScenarioEngine {
 
   private static List<ResultItem> results(Scenario sc, List<Scored> out, Ctx c, boolean explain) {
     List<ResultItem> res = new ArrayList<>(out.size());
-    for (Scored x : out) {
+    Sources.Anchors anchors = explain && c.live().hasHistory() ? Sources.anchors(c) : null;
+    for (Scored scored : out) {
+      Scored x = anchors == null ? scored : Explanations.anchored(scored, c.snap(), anchors); // only the shown results
       String source = explain ? x.source() : null;
       String reason = explain ? Explanations.reason(x, c.catalog(), c.live()) : null;
       if (sc == Scenario.SHOPS) {

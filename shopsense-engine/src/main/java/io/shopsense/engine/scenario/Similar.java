@@ -13,7 +13,9 @@ import java.util.function.IntPredicate;
  * (TF-IDF) neighbours ({@code similar.weight.content}, raised to the item-kNN weight when the anchor
  * has no events yet), and, for an anchor the snapshot does not know or when those find too little,
  * the search index's nearest items to its title and brand (embeddings in hybrid mode,
- * {@code similar.weight.text}). Fallbacks stay in the anchor's category first.
+ * {@code similar.weight.text}). "Similar" means substitutes, so blended scores are multiplied by
+ * {@code 1 + similar.same_category_boost} in the anchor's leaf category (half that in its top-level
+ * category): co-viewing alone also links complements. Fallbacks stay in the anchor's category first.
  */
 final class Similar {
   private Similar() {}
@@ -42,7 +44,16 @@ final class Similar {
       }
       b.add(text, s.similarText());
     }
-    Sources.fallbacks(c, b, anchor.category(), ok);
+    double boost = s.similarSameCategory();
+    if (boost > 0) {
+      b.scale(id -> {
+        Item it = c.catalog().item(id);
+        if (it == null || anchor.category() == null) return 1;
+        if (anchor.category().equals(it.category())) return 1 + boost;
+        return anchor.topCategory() != null && anchor.topCategory().equals(it.topCategory()) ? 1 + boost / 2 : 1;
+      });
+    }
+    if (b.size() < 3 * c.n()) Sources.fallbacks(c, b, anchor.category(), ok);
     return b.result();
   }
 

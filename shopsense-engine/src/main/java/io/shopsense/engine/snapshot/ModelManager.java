@@ -108,7 +108,9 @@ public final class ModelManager {
         }
         current.set(cand);
         repo.prune(keep(), cand.version());
-        reason = gate == null ? "published: " + score(cand) + " " + metric() + " passes the gate"
+        double sc = score(cand);
+        reason = gate == null ? (Double.isNaN(sc) ? "published (no holdout figures to gate on)"
+            : String.format(java.util.Locale.ROOT, "published: best %s %.4f passes the gate", metric(), sc))
             : "published despite the gate (forced): " + gate;
       } else {
         reason = "not published: " + gate;

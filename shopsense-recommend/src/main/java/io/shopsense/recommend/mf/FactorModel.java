@@ -12,7 +12,7 @@ import java.util.Arrays;
  * A fitted factor model: {@code r̂_ij = U_i · V_j (+ b_j)} with flat row-major user and item factors.
  * Shared by implicit ALS, ALS-WR and BPR. Scoring one user over n items is O(n f); it runs over a
  * copy of the item factors laid out in blocks of {@value #BLOCK} items, factor-major inside a block,
- * so the inner loop is a SIMD axpy into an L1-resident slice of the output.
+ * so each item's sum stays in a register (a SIMD lane) while the block streams by once.
  *
  * <p>Models trained by implicit ALS also fold in users with new events ({@link #foldInUser}): one
  * f x f confidence-weighted least-squares solve against the fixed item factors, O(n_u f^2 + f^3).
@@ -24,7 +24,7 @@ import java.util.Arrays;
 public final class FactorModel implements TrainedModel {
   static final int MAGIC = 0x53534D46; // "SSMF"
   static final int VERSION = 1;
-  static final int BLOCK = 256;
+  static final int BLOCK = 64; // 64 items x 64 factors = 16 KB: a block stays in L1 while its strips run
 
   private final String name;
   private final int users;
@@ -124,8 +124,7 @@ public final class FactorModel implements TrainedModel {
       int len = Math.min(BLOCK, items - j0);
       if (itemBias != null) System.arraycopy(itemBias, j0, out, j0, len);
       else Arrays.fill(out, j0, j0 + len, 0f);
-      int base = j0 * f;
-      for (int k = 0; k < f; k++) MfKernels.axpy(out, j0, u[uo + k], blocked, base + k * BLOCK, len);
+      MfKernels.scoreBlock(u, uo, f, blocked, j0 * f, BLOCK, out, j0, len);
     }
   }
 

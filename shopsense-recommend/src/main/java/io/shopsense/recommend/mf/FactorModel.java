@@ -1,12 +1,16 @@
 package io.shopsense.recommend.mf;
 
 import io.shopsense.core.matrix.InteractionMatrix;
+import io.shopsense.recommend.ScoredItem;
+import io.shopsense.recommend.TopK;
 import io.shopsense.recommend.TrainedModel;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * A fitted factor model: {@code r̂_ij = U_i · V_j (+ b_j)} with flat row-major user and item factors.
@@ -43,6 +47,7 @@ public final class FactorModel implements TrainedModel {
   private final float foldInRegularization;
   private final short[] blocked;
   private volatile double[] itemGram;
+  private final ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[0]);
 
   /**
    * Wraps factor arrays (not copied).
@@ -116,6 +121,15 @@ public final class FactorModel implements TrainedModel {
   public void scoreUser(int user, float[] out) {
     checkUser(user);
     score(userFactors, user * f, out);
+  }
+
+  /** The top-k for a user, scoring into a per-thread buffer rather than a fresh array per call. */
+  @Override
+  public List<ScoredItem> recommend(int user, int k, IntPredicate filter) {
+    float[] s = scratch.get();
+    if (s.length != items) scratch.set(s = new float[items]);
+    scoreUser(user, s);
+    return TopK.select(s, k, filter);
   }
 
   /** Scores every item for a factor vector of length {@link #factors()} (e.g. from {@link #foldInUser}). */

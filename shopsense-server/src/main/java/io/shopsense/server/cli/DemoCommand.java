@@ -3,7 +3,10 @@ package io.shopsense.server.cli;
 import io.shopsense.core.generate.GeneratorSpec;
 import io.shopsense.server.demo.Demo;
 import io.shopsense.server.demo.DemoKeys;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -40,12 +43,23 @@ public final class DemoCommand implements Callable<Integer> {
       description = "small (2k items, 1k shoppers, 100k events) or medium (20k, 10k, 1M). Default: ${DEFAULT-VALUE}.")
   String size;
 
+  /** Fails with a one-line reason when something already listens on 127.0.0.1:port. */
+  static void requireFreePort(int port) {
+    try (ServerSocket s = new ServerSocket()) {
+      s.setReuseAddress(true);
+      s.bind(new InetSocketAddress("127.0.0.1", port));
+    } catch (IOException e) {
+      throw new UserError("port " + port + " on 127.0.0.1 is in use: stop what listens there or pass another --port");
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     GeneratorSpec gs = GeneratorSpec.ofSize(size);
     if (port < 0 || port > 65535) throw new UserError("--port must be between 0 and 65535, got " + port);
     Path dir = data != null ? data : Path.of("demo-data", size.toLowerCase(Locale.ROOT));
     if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UserError("--data " + dir + " is a file, not a directory");
+    if (port != 0) requireFreePort(port); // before minutes of building, not after
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     out.printf(Locale.ROOT, "ShopSense demo: %s store (%,d shoppers, %,d items, about %,d events, seed %d) in %s%n",

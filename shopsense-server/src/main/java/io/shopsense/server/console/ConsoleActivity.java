@@ -30,12 +30,14 @@ public final class ConsoleActivity {
   private final ActivitySeries live;
   private final ActivitySeries history;
   private final Object historyLock = new Object();
-  private List<Event> pending = new ArrayList<>(); // events that came during the scan; null once it is done
-  private volatile String historyStatus = "reading the store";
+  private List<Event> pending; // events that came before or during the scan; null when there is none
+  private volatile String historyStatus;
 
-  ConsoleActivity(ShopSense engine, LongSupplier wall) {
+  ConsoleActivity(ShopSense engine, LongSupplier wall, boolean readHistory) {
     this.engine = engine;
     this.wall = wall;
+    this.pending = readHistory ? new ArrayList<>() : null;
+    this.historyStatus = readHistory ? "reading the store" : "the stored events are not read (console.read_history=false)";
     ItemIndex items = new ItemIndex(id -> {
       Item it = engine.internals().catalog().item(id);
       return it == null ? null : it.category();
@@ -45,17 +47,21 @@ public final class ConsoleActivity {
   }
 
   /**
-   * Starts following the engine's events; call {@link #readHistoryInBackground} once the server is up
-   * (reading a large store competes with the start for the CPU).
+   * Starts following the engine's events. With {@code readHistory}, call {@link #readHistoryInBackground}
+   * once the server is up (reading a large store competes with the start for the CPU); events
+   * accepted until the scan ends wait in a buffer.
    */
-  public static ConsoleActivity follow(ShopSense engine) {
-    ConsoleActivity a = new ConsoleActivity(engine, System::currentTimeMillis);
+  public static ConsoleActivity follow(ShopSense engine, boolean readHistory) {
+    ConsoleActivity a = new ConsoleActivity(engine, System::currentTimeMillis, readHistory);
     engine.onEvent(a::accept);
     return a;
   }
 
-  /** Reads the stored events into the history on a daemon thread. */
+  /** Reads the stored events into the history on a daemon thread (when this follower was made to). */
   public void readHistoryInBackground() {
+    synchronized (historyLock) {
+      if (pending == null) return;
+    }
     Thread t = new Thread(this::readHistory, "shopsense-console-history");
     t.setDaemon(true);
     t.start();

@@ -122,7 +122,7 @@ public final class Demo implements AutoCloseable {
       ConsoleHints hints = ConsoleHints.read(store.generatedDir(), 12, 16);
       ConsoleSettings cs = new ConsoleSettings(true, keys.serving(), keys.admin(), hints, clockOffset(o.data()),
           o.data().resolve("reports"));
-      ConsoleActivity activity = ConsoleActivity.follow(engine);
+      ConsoleActivity activity = ConsoleActivity.follow(engine, eo.config().getBoolean("console.read_history"));
       ShopSenseServer server = ShopSenseServer.start(engine, so, new ConsoleRoutes(engine, cs, activity).routes());
       activity.readHistoryInBackground();
       String host = o.host().contains(":") ? "[" + o.host() + "]" : o.host();

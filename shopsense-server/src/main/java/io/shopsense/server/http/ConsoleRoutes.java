@@ -47,6 +47,17 @@ public final class ConsoleRoutes {
   private final ConsoleSettings settings;
   private final ConsoleActivity activity;
 
+  /**
+   * The console's routes for a plain server ({@code shopsense serve}): no keys handed out, no demo
+   * hints, real time; the dashboard follows the engine's events from now on and (unless
+   * {@code console.read_history=false}) reads the stored ones in the background.
+   */
+  public static List<RouteSpec> forServer(ShopSense engine, Path dataDir) {
+    ConsoleActivity activity = ConsoleActivity.follow(engine, engine.config().getBoolean("console.read_history"));
+    activity.readHistoryInBackground();
+    return new ConsoleRoutes(engine, ConsoleSettings.plain(dataDir), activity).routes();
+  }
+
   public ConsoleRoutes(ShopSense engine, ConsoleSettings settings, ConsoleActivity activity) {
     this.engine = engine;
     this.settings = settings;

@@ -42,6 +42,18 @@ class DemoCommandTest {
   }
 
   @Test
+  void aPortInUseIsRefusedBeforeAnythingIsBuilt(@TempDir Path dir) throws IOException {
+    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Path data = dir.resolve("d");
+      assertThat(run("demo", "--size", "small", "--data", data.toString(), "--port", Integer.toString(busy.getLocalPort())))
+          .isEqualTo(2);
+      assertThat(err.toString().strip()).isEqualTo("error: port " + busy.getLocalPort()
+          + " on 127.0.0.1 is in use: stop what listens there or pass another --port");
+      assertThat(data).doesNotExist();
+    }
+  }
+
+  @Test
   void aDataDirectoryOfAnotherSizeIsRefused(@TempDir Path dir) {
     // a finished generate step of a different spec, as a medium demo would leave it
     GeneratorSpec other = new GeneratorSpec(30, 120, 500, 42);

@@ -36,7 +36,11 @@ public interface TrainedModel {
   /** Serializes the model so that {@link Recommender#read} restores identical scores. */
   void write(DataOutputStream out) throws IOException;
 
-  /** The top-k items for a user, best first, among items the filter accepts (null accepts all). */
+  /**
+   * The top-k items for a user, best first, among items the filter accepts (null accepts all).
+   * A k larger than the catalog is clamped: every accepted item comes back. k of 0 or less gives
+   * an empty list.
+   */
   default List<ScoredItem> recommend(int user, int k, IntPredicate filter) {
     float[] s = new float[numItems()];
     scoreUser(user, s);

@@ -25,4 +25,14 @@ class TopKTest {
       assertThat(top.stream().mapToInt(ScoredItem::item).toArray()).as("seed %d", seed).containsExactly(expected);
     }
   }
+
+  @Test
+  void lastOnTiesPutsMarkedItemsBelowEqualScores() {
+    float[] s = {1f, 3f, 3f, 3f, 0f};
+    // item 1 is marked: among the three 3s it goes last; without the rule lower index wins
+    List<ScoredItem> top = TopK.select(s, 3, null, i -> i == 1);
+    assertThat(top.stream().mapToInt(ScoredItem::item).toArray()).containsExactly(2, 3, 1);
+    assertThat(TopK.select(s, 2, null, i -> i == 1).stream().mapToInt(ScoredItem::item).toArray()).containsExactly(2, 3);
+    assertThat(TopK.select(s, 2, null).stream().mapToInt(ScoredItem::item).toArray()).containsExactly(1, 2);
+  }
 }

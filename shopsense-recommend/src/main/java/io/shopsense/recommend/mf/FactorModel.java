@@ -1,13 +1,13 @@
 package io.shopsense.recommend.mf;
 
 import io.shopsense.core.matrix.InteractionMatrix;
+import io.shopsense.recommend.ModelFormat;
 import io.shopsense.recommend.ScoredItem;
 import io.shopsense.recommend.TopK;
 import io.shopsense.recommend.TrainedModel;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -27,12 +27,11 @@ import java.util.function.IntPredicate;
  * <p>Models trained by implicit ALS also fold in users with new events ({@link #foldInUser}): one
  * f x f confidence-weighted least-squares solve against the fixed item factors, O(n_u f^2 + f^3).
  *
- * <p>Binary format (big-endian, {@link DataOutputStream}): magic {@code SSMF}, version, name, users,
- * items, factors, fold-in alpha and regularization (NaN when absent), a bias flag, then the user
- * factors, item factors and item biases as raw floats. Thread-safe for concurrent scoring.
+ * <p>Binary format (big-endian, {@link DataOutputStream}): the {@link ModelFormat} header (name,
+ * version, items), users, factors, fold-in alpha and regularization (NaN when absent), a bias flag, then the user
+ * factors, item factors and item biases as {@link ModelFormat} float arrays. Thread-safe for concurrent scoring.
  */
 public final class FactorModel implements TrainedModel {
-  static final int MAGIC = 0x53534D46; // "SSMF"
   static final int VERSION = 1;
   static final int BLOCK = 64; // 64 items x 64 factors x 2 bytes = 8 KB: a block stays in L1 while its strips run
 
@@ -117,9 +116,17 @@ public final class FactorModel implements TrainedModel {
     Arrays.fill(userFactors, user * f, (user + 1) * f, 0f);
   }
 
+  /**
+   * A user outside the trained range (unknown to this model) scores like an erased one: the item
+   * biases when the model has them, else 0 everywhere.
+   */
   @Override
   public void scoreUser(int user, float[] out) {
-    checkUser(user);
+    if (user < 0 || user >= users) {
+      if (itemBias != null) System.arraycopy(itemBias, 0, out, 0, items);
+      else Arrays.fill(out, 0, items, 0f);
+      return;
+    }
     score(userFactors, user * f, out);
   }
 
@@ -248,18 +255,15 @@ public final class FactorModel implements TrainedModel {
 
   @Override
   public void write(DataOutputStream out) throws IOException {
-    out.writeInt(MAGIC);
-    out.writeInt(VERSION);
-    out.writeUTF(name);
+    ModelFormat.writeHeader(out, name, VERSION, items);
     out.writeInt(users);
-    out.writeInt(items);
     out.writeInt(f);
     out.writeFloat(foldInAlpha);
     out.writeFloat(foldInRegularization);
     out.writeBoolean(itemBias != null);
-    writeFloats(out, userFactors);
-    writeFloats(out, itemFactors);
-    if (itemBias != null) writeFloats(out, itemBias);
+    ModelFormat.writeFloats(out, userFactors);
+    ModelFormat.writeFloats(out, itemFactors);
+    if (itemBias != null) ModelFormat.writeFloats(out, itemBias);
   }
 
   /**
@@ -270,49 +274,22 @@ public final class FactorModel implements TrainedModel {
    * @throws IOException when the stream is not such a model or its shape does not match
    */
   public static FactorModel read(DataInputStream in, InteractionMatrix data, String expectedName) throws IOException {
-    int magic = in.readInt();
-    if (magic != MAGIC) throw new IOException("not a factor model (bad magic " + Integer.toHexString(magic) + ")");
-    int version = in.readInt();
-    if (version != VERSION) throw new IOException("unsupported factor model version " + version + " (this build reads " + VERSION + ")");
-    String name = in.readUTF();
-    if (!name.equals(expectedName)) throw new IOException("model is '" + name + "', expected '" + expectedName + "'");
+    ModelFormat.readHeader(in, expectedName, VERSION, data);
     int users = in.readInt();
-    int items = in.readInt();
     int f = in.readInt();
-    if (users < 0 || items < 0 || f < 1) throw new IOException("corrupt factor model header: " + users + " x " + items + " x " + f);
-    if (data != null && (data.rows() != users || data.cols() != items)) {
-      throw new IOException("model is " + users + " users x " + items + " items but the matrix is "
-          + data.rows() + " x " + data.cols() + "; retrain on this matrix");
+    if (users < 0 || f < 1) throw new IOException("corrupt " + expectedName + " model header: " + users + " users x " + f + " factors");
+    if (data != null && data.rows() != users) {
+      throw new IOException(expectedName + " model has " + users + " users but the matrix has " + data.rows() + "; retrain on this matrix");
     }
     float alpha = in.readFloat();
     float reg = in.readFloat();
     boolean hasBias = in.readBoolean();
-    float[] u = readFloats(in, Math.multiplyExact(users, f));
-    float[] v = readFloats(in, Math.multiplyExact(items, f));
-    float[] bias = hasBias ? readFloats(in, items) : null;
-    return new FactorModel(name, f, u, v, bias, alpha, reg);
-  }
-
-  private static final int IO_CHUNK = 1 << 14; // floats per buffered write
-
-  private static void writeFloats(DataOutputStream out, float[] a) throws IOException {
-    ByteBuffer buf = ByteBuffer.allocate(4 * Math.min(IO_CHUNK, Math.max(1, a.length)));
-    for (int s = 0; s < a.length; s += IO_CHUNK) {
-      int n = Math.min(IO_CHUNK, a.length - s);
-      buf.clear();
-      buf.asFloatBuffer().put(a, s, n);
-      out.write(buf.array(), 0, 4 * n);
+    float[] u = ModelFormat.readFloats(in);
+    float[] v = ModelFormat.readFloats(in);
+    float[] bias = hasBias ? ModelFormat.readFloats(in) : null;
+    if (u.length != Math.multiplyExact(users, f) || v.length % f != 0 || (bias != null && bias.length != v.length / f)) {
+      throw new IOException("corrupt " + expectedName + " model: factor arrays do not match " + users + " users x " + f + " factors");
     }
-  }
-
-  private static float[] readFloats(DataInputStream in, int count) throws IOException {
-    float[] a = new float[count];
-    byte[] bytes = new byte[4 * Math.min(IO_CHUNK, Math.max(1, count))];
-    for (int s = 0; s < count; s += IO_CHUNK) {
-      int n = Math.min(IO_CHUNK, count - s);
-      in.readFully(bytes, 0, 4 * n);
-      ByteBuffer.wrap(bytes, 0, 4 * n).asFloatBuffer().get(a, s, n);
-    }
-    return a;
+    return new FactorModel(expectedName, f, u, v, bias, alpha, reg);
   }
 }

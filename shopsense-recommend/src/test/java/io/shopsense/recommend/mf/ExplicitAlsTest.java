@@ -108,7 +108,7 @@ class ExplicitAlsTest {
     assertThatThrownBy(() -> new ExplicitAls(config("alswr.factors", "257"))).hasMessageContaining("between 1 and 256");
     assertThatThrownBy(() -> new ExplicitAls(config("alswr.regularization", "-1")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("alswr.regularization");
-    assertThatThrownBy(() -> new ExplicitAls(config("alswr.regularization", "0"))).hasMessageContaining("> 0");
+    assertThatThrownBy(() -> new ExplicitAls(config("alswr.regularization", "0"))).hasMessageContaining("between 1.0E-9");
     assertThatThrownBy(() -> new ExplicitAls(config("alswr.iterations", "0"))).hasMessageContaining("alswr.iterations");
   }
 }

@@ -1,0 +1,233 @@
+package io.shopsense.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.shopsense.core.SharedData;
+import io.shopsense.core.config.Config;
+import io.shopsense.core.io.ImportFormat;
+import io.shopsense.core.io.ImportSource;
+import io.shopsense.core.io.Importer;
+import io.shopsense.core.store.Store;
+import io.shopsense.core.store.Stores;
+import io.shopsense.recommend.Recommenders;
+import io.shopsense.recommend.eval.AlgorithmResult;
+import io.shopsense.recommend.eval.EvalFiles;
+import io.shopsense.recommend.eval.EvaluationReport;
+import io.shopsense.recommend.eval.Evaluator;
+import io.shopsense.recommend.eval.GridSearch;
+import io.shopsense.recommend.eval.Protocols;
+import io.shopsense.recommend.eval.Split;
+import io.shopsense.recommend.eval.StoreData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reproduces docs/evaluation.md: for each public dataset and algorithm, tunes the hyper-parameters
+ * on a validation split carved from the training data (never the test split), then evaluates the
+ * chosen setting on the test split; averages folds where the dataset has several.
+ *
+ * <pre>
+ * java -cp shopsense-bench/target/classes:shopsense-bench/target/lib/* io.shopsense.bench.EvaluationSuite \
+ *     [--datasets ml100k,mlsmall,amazon,ncf] [--algorithms popular,itemknn,userknn,ease,als,bpr]
+ *     [--out target/evaluation] [--threads 2] [--grid als.factors=64,128 ...] [--no-tune]
+ * </pre>
+ *
+ * Writes {@code <out>/<dataset>.json} (fold reports, the mean, every tuning trial) and
+ * {@code <out>/<dataset>.md} (the table for the docs, with the CLI command of each test run).
+ */
+public final class EvaluationSuite {
+  /** The tuning grids: a few sensible values per key, the preferred (cheaper) value first. */
+  static final Map<String, Map<String, List<String>>> GRIDS = new LinkedHashMap<>();
+
+  static {
+    GRIDS.put("popular", Map.of());
+    GRIDS.put("itemknn", grid("itemknn.neighbors", "50,100,200,400", "itemknn.shrinkage", "0,20,100"));
+    GRIDS.put("userknn", grid("userknn.neighbors", "25,50,100,200", "userknn.shrinkage", "0,20"));
+    GRIDS.put("ease", grid("ease.lambda", "10,50,100,200,500,1000,2000,5000"));
+    GRIDS.put("als", grid("als.factors", "32,64,128", "als.regularization", "0.1,1,10,50", "als.alpha", "1,5,20"));
+    GRIDS.put("bpr", grid("bpr.factors", "64,128", "bpr.learning_rate", "0.01,0.05", "bpr.regularization", "0.001,0.01",
+        "bpr.epochs", "30,100"));
+  }
+
+  /** One test split, its validation split, and the CLI arguments that rerun the test evaluation. */
+  record Fold(String name, Split test, Split validation, Config config, String command) {}
+
+  /** What the JSON file holds for one algorithm. */
+  record Run(String algorithm, List<Map<String, String>> chosen, List<GridSearch.Outcome> tuning, EvaluationReport mean,
+      List<EvaluationReport> folds) {}
+
+  private EvaluationSuite() {}
+
+  public static void main(String[] args) throws IOException {
+    List<String> datasets = List.of("ml100k", "mlsmall", "amazon", "ncf");
+    List<String> algorithms = List.of("popular", "itemknn", "userknn", "ease", "als", "bpr");
+    Path out = Path.of("target/evaluation");
+    int threads = Runtime.getRuntime().availableProcessors();
+    boolean tune = true;
+    Map<String, List<String>> gridOverrides = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--datasets" -> datasets = List.of(args[++i].split(","));
+        case "--algorithms" -> algorithms = List.of(args[++i].split(","));
+        case "--out" -> out = Path.of(args[++i]);
+        case "--threads" -> threads = Integer.parseInt(args[++i]);
+        case "--no-tune" -> tune = false;
+        case "--grid" -> {
+          String[] kv = args[++i].split("=", 2);
+          gridOverrides.put(kv[0], List.of(kv[1].split(",")));
+        }
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    Path data = SharedData.dir().orElseThrow(() -> new IllegalStateException("shared data directory not found"));
+    Files.createDirectories(out);
+    Config base = Config.defaults().with(Map.of("eval.threads", Integer.toString(threads)));
+    Evaluator evaluator = new Evaluator(Recommenders::create);
+    for (String ds : datasets) {
+      List<Fold> folds = folds(ds, data, base, out);
+      List<Run> runs = new ArrayList<>();
+      for (String algo : algorithms) {
+        Map<String, List<String>> grid = new LinkedHashMap<>(GRIDS.getOrDefault(algo, Map.of()));
+        gridOverrides.forEach((k, v) -> {
+          if (k.startsWith(algo + ".")) grid.put(k, v);
+        });
+        List<Map<String, String>> chosen = new ArrayList<>();
+        List<GridSearch.Outcome> tuning = new ArrayList<>();
+        List<EvaluationReport> reports = new ArrayList<>();
+        for (Fold f : folds) {
+          Map<String, String> best = Map.of();
+          if (tune && !grid.isEmpty()) {
+            GridSearch.Outcome o = GridSearch.search(evaluator, algo, f.validation(), f.config(), grid, "ndcg");
+            tuning.add(o);
+            best = o.best();
+          } else if (!grid.isEmpty()) {
+            best = new LinkedHashMap<>();
+            for (var e : grid.entrySet()) best.put(e.getKey(), e.getValue().get(0));
+          }
+          chosen.add(best);
+          Config c = f.config().with(best);
+          EvaluationReport r = evaluator.evaluate(f.test(), List.of(algo), c, List.of(), f.name(), ds, null);
+          reports.add(r);
+          System.out.printf(Locale.ROOT, "%s %s %s %s: ndcg@10 %.4f hr@10 %.4f (fit %.1f s)%n", ds, f.name(), algo, best,
+              r.results().get(0).metric("ndcg"), r.results().get(0).metric("hit_rate"), r.results().get(0).fitSeconds());
+        }
+        runs.add(new Run(algo, chosen, tuning, EvaluationReport.mean(reports, ds + " mean of " + reports.size()), reports));
+      }
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve(ds + ".json").toFile(), runs);
+      Files.writeString(out.resolve(ds + ".md"), markdown(ds, folds, runs));
+      System.out.println(markdown(ds, folds, runs));
+    }
+  }
+
+  /** The test splits of a dataset with validation splits carved from their training parts. */
+  static List<Fold> folds(String ds, Path data, Config base, Path out) {
+    long seed = base.getLong("eval.seed");
+    List<Fold> folds = new ArrayList<>();
+    switch (ds) {
+      case "ml100k" -> {
+        Path d = data.resolve("movielens-100k");
+        for (int f = 1; f <= 5; f++) {
+          Path tr = d.resolve("u" + f + ".base"), te = d.resolve("u" + f + ".test");
+          Split test = EvalFiles.givenSplit(tr, te, EvalFiles.Format.MOVIELENS, base);
+          folds.add(new Fold("u" + f, test, Protocols.holdout(test.train(), 0.2, seed), base,
+              "--train " + tr + " --test " + te + " --format movielens"));
+        }
+      }
+      case "mlsmall" -> {
+        // through a real store, exactly as `import` + `evaluate --data DIR --protocol holdout` do
+        Path store = out.resolve("mlsmall-store");
+        Path csv = data.resolve("movielens-latest-small/ratings.csv");
+        Config c = base.with(Map.of("weight.rate", "1", "matrix.half_life_days", "0"));
+        try (Store s = Stores.forDataDir(createStore(store))) {
+          if (s.eventCount() == 0) new Importer(s).importFile(new ImportSource(ImportSource.Kind.EVENTS, csv, ImportFormat.MOVIELENS));
+          Split test = StoreData.read(s, c).split("holdout", c);
+          folds.add(new Fold("holdout", test, Protocols.holdout(test.train(), 0.2, seed + 1), c,
+              "--data " + store + " --protocol holdout --set weight.rate=1 --set matrix.half_life_days=0"));
+        }
+      }
+      case "amazon" -> {
+        Path d = data.resolve("amazon-scientific-decorec");
+        Path tr = d.resolve("Scientific.train.inter"), va = d.resolve("Scientific.valid.inter"), te = d.resolve("Scientific.test.inter");
+        folds.add(new Fold("loo", EvalFiles.givenSplit(va, te, EvalFiles.Format.RECBOLE, base),
+            EvalFiles.givenSplit(tr, va, EvalFiles.Format.RECBOLE, base), base,
+            "--train " + va + " --test " + te + " --format recbole"));
+      }
+      case "ncf" -> {
+        Path d = data.resolve("ncf");
+        Path tr = d.resolve("ml-1m.train.rating"), te = d.resolve("ml-1m.test.rating");
+        Split test = EvalFiles.givenSplit(tr, te, EvalFiles.Format.NCF, base);
+        Split val = Protocols.withSampledNegatives(Protocols.leaveOneOutRandom(test.train(), seed), 99, seed);
+        folds.add(new Fold("ncf", test, val, base, "--train " + tr + " --test " + te + " --format ncf"));
+      }
+      default -> throw new IllegalArgumentException("unknown dataset " + ds + " (ml100k, mlsmall, amazon, ncf)");
+    }
+    return folds;
+  }
+
+  private static Path createStore(Path dir) {
+    try {
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static String markdown(String ds, List<Fold> folds, List<Run> runs) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("#### ").append(ds).append(" (").append(LocalDate.now()).append(", ")
+        .append(folds.size() == 1 ? "1 split" : "mean ± sd over " + folds.size() + " folds").append(")\n\n");
+    sb.append("| algorithm | chosen on validation | HR@10 | NDCG@10 | P@10 | R@10 | MAP@10 | MRR@10 | AUC | coverage | novelty | ILD | fit s |\n");
+    sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Run r : runs) {
+      AlgorithmResult a = r.mean().results().get(0);
+      sb.append("| ").append(r.algorithm()).append(" | ").append(chosen(r.chosen())).append(" | ");
+      for (String m : List.of("hit_rate", "ndcg", "precision", "recall", "map", "mrr", "auc", "coverage", "novelty", "diversity")) {
+        Double v = a.metrics().get(m);
+        Double sd = a.stddev().get(m);
+        sb.append(v == null ? "-" : String.format(Locale.ROOT, "%.4f", v));
+        if (sd != null && (m.equals("ndcg") || m.equals("hit_rate"))) sb.append(String.format(Locale.ROOT, " ±%.4f", sd));
+        sb.append(" | ");
+      }
+      sb.append(String.format(Locale.ROOT, "%.1f |%n", a.fitSeconds()));
+    }
+    sb.append("\nTest runs (each fold):\n\n```\n");
+    for (Run r : runs) {
+      for (int f = 0; f < folds.size(); f++) {
+        StringBuilder cmd = new StringBuilder("./shopsense evaluate ").append(folds.get(f).command())
+            .append(" --algorithms ").append(r.algorithm());
+        r.chosen().get(f).forEach((k, v) -> cmd.append(" --set ").append(k).append('=').append(v));
+        sb.append(cmd).append('\n');
+      }
+    }
+    sb.append("```\n");
+    return sb.toString();
+  }
+
+  private static String chosen(List<Map<String, String>> perFold) {
+    if (perFold.stream().allMatch(Map::isEmpty)) return "-";
+    if (perFold.stream().distinct().count() == 1) return fmt(perFold.get(0));
+    List<String> parts = new ArrayList<>();
+    for (int f = 0; f < perFold.size(); f++) parts.add("u" + (f + 1) + ": " + fmt(perFold.get(f)));
+    return String.join("; ", parts);
+  }
+
+  private static String fmt(Map<String, String> m) {
+    List<String> p = new ArrayList<>();
+    m.forEach((k, v) -> p.add(k.substring(k.indexOf('.') + 1) + "=" + v));
+    return String.join(", ", p);
+  }
+
+  private static Map<String, List<String>> grid(String... kv) {
+    Map<String, List<String>> g = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) g.put(kv[i], Arrays.asList(kv[i + 1].split(",")));
+    return g;
+  }
+}

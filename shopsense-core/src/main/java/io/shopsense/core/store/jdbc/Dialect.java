@@ -1,0 +1,31 @@
+package io.shopsense.core.store.jdbc;
+
+import io.shopsense.core.model.Event;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** What differs between the SQL backends: connections, migrations, writer policy and the event insert. */
+interface Dialect {
+  /** Statement batches and array inserts are cut at this many rows (bounded driver memory). */
+  int CHUNK = 10_000;
+
+  /** Flyway location of this backend's migrations. */
+  String migrations();
+
+  /** Data source for Flyway and for new connections. */
+  DataSource dataSource(boolean writer);
+
+  /** True when the database allows one writer at a time (SQLite): writes then share one connection under a lock. */
+  boolean singleWriter();
+
+  /**
+   * Inserts events in the caller's transaction, skipping those whose id is already stored
+   * (in the table or earlier in the list); returns how many were inserted.
+   */
+  int insertEvents(Connection c, List<Event> events) throws SQLException;
+
+  /** Releases backend resources after the last connection closed. */
+  default void close() {}
+}

@@ -1,0 +1,117 @@
+package io.shopsense.core.store.jdbc;
+
+import io.shopsense.core.model.Event;
+import io.shopsense.core.model.EventType;
+import io.shopsense.core.store.EventStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The event log in SQL. {@link #append} commits the whole list in one transaction, however long
+ * (the dialect cuts it into statement batches of {@link Dialect#CHUNK} rows): a call is all or nothing.
+ */
+final class EventTable implements EventStore {
+  private static final String SELECT = "SELECT " + EventRows.COLUMNS + " FROM events";
+
+  private final Db db;
+  private final Dialect dialect;
+
+  EventTable(Db db, Dialect dialect) {
+    this.db = db;
+    this.dialect = dialect;
+  }
+
+  @Override
+  public int append(List<Event> events) {
+    if (events.isEmpty()) return 0;
+    return db.write("append " + events.size() + " events", c -> dialect.insertEvents(c, events));
+  }
+
+  @Override
+  public void forEachEvent(Consumer<Event> consumer) {
+    db.stream("read events", c -> {
+      try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY seq")) {
+        ps.setFetchSize(Db.fetchSize());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) consumer.accept(EventRows.read(rs));
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Newest day first, one index seek per day that holds events, until {@code limit} events are found. */
+  @Override
+  public List<Event> recentEvents(String user, int limit) {
+    if (limit <= 0) return List.of();
+    return db.stream("read recent events of " + user, c -> {
+      List<Event> out = new ArrayList<>();
+      try (PreparedStatement previous = c.prepareStatement(Days.PREVIOUS);
+           PreparedStatement ofDay = c.prepareStatement(SELECT + " WHERE " + Days.DAY
+               + " = ? AND user_id = ? ORDER BY ts DESC, seq DESC LIMIT ?")) {
+        long before = Long.MAX_VALUE;
+        while (out.size() < limit) {
+          previous.setLong(1, before);
+          try (ResultSet rs = previous.executeQuery()) {
+            if (!rs.next()) break;
+            before = rs.getLong(1);
+          }
+          ofDay.setLong(1, before);
+          ofDay.setString(2, user);
+          ofDay.setInt(3, limit - out.size());
+          try (ResultSet rs = ofDay.executeQuery()) {
+            while (rs.next()) out.add(EventRows.read(rs));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public long eventCount() {
+    return db.count("events");
+  }
+
+  @Override
+  public Map<EventType, Long> countByType() {
+    return db.read("count events by type", c -> {
+      Map<EventType, Long> m = new EnumMap<>(EventType.class);
+      try (Statement st = c.createStatement();
+           ResultSet rs = st.executeQuery("SELECT type, COUNT(*) FROM events GROUP BY type")) {
+        while (rs.next()) m.put(EventType.ofCode(rs.getInt(1)), rs.getLong(2));
+      }
+      return m;
+    });
+  }
+
+  @Override
+  public long[] distinctUsersAndItems() {
+    return db.read("count distinct users and items", c -> {
+      try (Statement st = c.createStatement();
+           ResultSet rs = st.executeQuery("SELECT COUNT(DISTINCT user_id), COUNT(DISTINCT item_id) FROM events")) {
+        rs.next();
+        return new long[] {rs.getLong(1), rs.getLong(2)};
+      }
+    });
+  }
+
+  /** Walks the day index up to the cut-off day instead of scanning the whole log. */
+  @Override
+  public long deleteEventsBefore(long time) {
+    return db.write("delete events before " + time, c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM events WHERE " + Days.DAY + " <= ? AND ts < ?")) {
+        ps.setLong(1, time / 86_400_000L); // ts < time implies day(ts) <= day(time): division is monotonic
+        ps.setLong(2, time);
+        return (long) ps.executeUpdate();
+      }
+    });
+  }
+}

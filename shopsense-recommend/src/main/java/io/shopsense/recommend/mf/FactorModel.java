@@ -2,7 +2,6 @@ package io.shopsense.recommend.mf;
 
 import io.shopsense.core.matrix.InteractionMatrix;
 import io.shopsense.recommend.ModelFormat;
-
 import io.shopsense.recommend.ScoredItem;
 import io.shopsense.recommend.TopK;
 import io.shopsense.recommend.TrainedModel;

@@ -49,13 +49,13 @@ class FactorModelTest {
 
   @Test
   void readRejectsAnotherAlgorithmOrAnotherMatrixShape() throws IOException {
-    InteractionMatrix data = Checkerboard.implicit(2, 2, 2).train;
+    InteractionMatrix data = diagonal(4, 4);
     FactorModel m = new FactorModel("als", 2, new float[4 * 2], new float[4 * 2], null, 1f, 0.1f);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     m.write(new DataOutputStream(bytes));
     byte[] buf = bytes.toByteArray();
     assertThatThrownBy(() -> FactorModel.read(in(buf), data, "bpr")).isInstanceOf(IOException.class).hasMessageContaining("'als'");
-    InteractionMatrix bigger = Checkerboard.implicit(2, 3, 2).train;
+    InteractionMatrix bigger = diagonal(6, 4);
     assertThatThrownBy(() -> FactorModel.read(in(buf), bigger, "als")).isInstanceOf(IOException.class).hasMessageContaining("retrain");
     assertThat(FactorModel.read(in(buf), data, "als").canFoldIn()).isTrue();
     buf[0] = 'X';
@@ -68,6 +68,19 @@ class FactorModelTest {
     assertThatThrownBy(() -> m.foldInUser(new int[] {2}, null)).hasMessageContaining("item index 2");
     assertThatThrownBy(() -> m.foldInUser(new int[] {1}, new float[] {-1})).hasMessageContaining(">= 0");
     assertThat(m.foldInUser(new int[0], null)).containsExactly(0f, 0f);
+  }
+
+  /** users x items with user u interacting with item u % items. */
+  private static InteractionMatrix diagonal(int users, int items) {
+    int[] r = new int[users];
+    int[] c = new int[users];
+    float[] w = new float[users];
+    for (int u = 0; u < users; u++) {
+      r[u] = u;
+      c[u] = u % items;
+      w[u] = 1;
+    }
+    return TestData.matrix(users, items, r, c, w);
   }
 
   private static DataInputStream in(byte[] b) {

@@ -2,8 +2,12 @@ package io.shopsense.search.rank;
 
 import io.shopsense.core.model.Event;
 import io.shopsense.core.model.EventType;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Behaviour counts per item and per (query, item), read as smoothed rates (Bayesian averages with a
@@ -167,5 +171,67 @@ public final class ItemStats implements ImpressionTracker.Listener {
   /** Items with any count. */
   public int size() {
     return items.size();
+  }
+
+  private static final int FORMAT = 1;
+
+  /** Writes every count (sorted by key, so equal statistics give equal bytes). */
+  public void write(DataOutputStream out) throws IOException {
+    out.writeInt(FORMAT);
+    out.writeDouble(itemPrior);
+    out.writeDouble(queryPrior);
+    for (long v : new long[] {impressions, searchClicks, searchPurchases, views, purchases, ratings}) out.writeLong(v);
+    out.writeDouble(ratingSum);
+    out.writeInt(items.size());
+    for (var e : new TreeMap<>(items).entrySet()) {
+      Counts c = e.getValue();
+      out.writeUTF(e.getKey());
+      for (int v : new int[] {c.impressions, c.searchClicks, c.searchPurchases, c.views, c.carts, c.purchases, c.ratings}) {
+        out.writeInt(v);
+      }
+      out.writeDouble(c.ratingSum);
+    }
+    out.writeInt(byQuery.size());
+    for (var q : new TreeMap<>(byQuery).entrySet()) {
+      out.writeUTF(q.getKey());
+      out.writeInt(q.getValue().size());
+      for (var e : new TreeMap<>(q.getValue()).entrySet()) {
+        out.writeUTF(e.getKey());
+        for (int v : e.getValue()) out.writeInt(v);
+      }
+    }
+  }
+
+  /** Reads what {@link #write} wrote. */
+  public static ItemStats read(DataInputStream in) throws IOException {
+    int format = in.readInt();
+    if (format != FORMAT) throw new IOException("item statistics format " + format + " is not " + FORMAT);
+    ItemStats s = new ItemStats(in.readDouble(), in.readDouble());
+    s.impressions = in.readLong();
+    s.searchClicks = in.readLong();
+    s.searchPurchases = in.readLong();
+    s.views = in.readLong();
+    s.purchases = in.readLong();
+    s.ratings = in.readLong();
+    s.ratingSum = in.readDouble();
+    int n = in.readInt();
+    for (int i = 0; i < n; i++) {
+      Counts c = s.counts(in.readUTF());
+      c.impressions = in.readInt();
+      c.searchClicks = in.readInt();
+      c.searchPurchases = in.readInt();
+      c.views = in.readInt();
+      c.carts = in.readInt();
+      c.purchases = in.readInt();
+      c.ratings = in.readInt();
+      c.ratingSum = in.readDouble();
+    }
+    int nq = in.readInt();
+    for (int i = 0; i < nq; i++) {
+      Map<String, int[]> m = s.byQuery.computeIfAbsent(in.readUTF(), k -> new HashMap<>());
+      int k = in.readInt();
+      for (int j = 0; j < k; j++) m.put(in.readUTF(), new int[] {in.readInt(), in.readInt(), in.readInt()});
+    }
+    return s;
   }
 }

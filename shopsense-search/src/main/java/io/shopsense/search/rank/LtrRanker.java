@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * position bias ({@link PositionBias}), which LightGBM multiplies into each row's gradient. Training
  * is O(iterations x rows x features) with histogram binning; scoring a row is O(trees x depth).
  *
- * <p>Explanations use LightGBM's SHAP contributions ({@code C_API_PREDICT_CONTRIB}, Lundberg et al.
+ * <p>Scores come from the same trees evaluated in Java ({@link TreeEnsemble}: equal to LightGBM's
+ * raw scores, without a native call per request). Explanations use LightGBM's SHAP contributions ({@code C_API_PREDICT_CONTRIB}, Lundberg et al.
  * 2020, TreeSHAP): per-feature values that add up, with the expected value, to the row's score.
  * The model lives in native memory: {@link #close()} frees it. LightGBM extracts its shared
  * libraries into {@code java.io.tmpdir} on first use, so callers point that under the data
@@ -44,9 +45,12 @@ public final class LtrRanker implements Ranker {
 
   private final String model;
   private final LGBMBooster booster;
+  private final TreeEnsemble trees;
 
   private LtrRanker(String model) {
+    nativePath();
     this.model = model;
+    this.trees = TreeEnsemble.parse(model);
     try {
       this.booster = LGBMBooster.loadModelFromString(model);
       int n = booster.getNumFeature();
@@ -59,9 +63,22 @@ public final class LtrRanker implements Ranker {
     }
   }
 
+  /**
+   * lightgbm4j extracts its libraries into {@code java.io.tmpdir} and loads them with
+   * {@code System.load}, which needs an absolute path: a relative {@code -Djava.io.tmpdir} is made
+   * absolute (the same directory) before the first LightGBM class loads.
+   */
+  private static synchronized void nativePath() {
+    String tmp = System.getProperty("java.io.tmpdir");
+    if (tmp != null && !java.nio.file.Path.of(tmp).isAbsolute()) {
+      System.setProperty("java.io.tmpdir", java.nio.file.Path.of(tmp).toAbsolutePath().toString());
+    }
+  }
+
   /** Trains on the groups of {@code data}. */
   public static LtrRanker train(TrainingSet data, Params p) {
     if (data.groups().length == 0) throw new IllegalArgumentException("no training groups");
+    nativePath();
     int threads = p.threads() > 0 ? p.threads() : Runtime.getRuntime().availableProcessors();
     String params = "objective=lambdarank metric=ndcg eval_at=10 verbose=-1 deterministic=true force_row_wise=true seed=42"
         + " num_threads=" + threads + " " + p.params();
@@ -100,11 +117,18 @@ public final class LtrRanker implements Ranker {
 
   @Override
   public double[] score(float[] features, int rows) {
+    double[] out = new double[rows];
+    trees.score(features, rows, Feature.COUNT, out);
+    return out;
+  }
+
+  /** The scores as LightGBM's native predictor computes them (to check {@link #score}). */
+  double[] nativeScore(float[] features, int rows) {
     if (rows == 0) return new double[0];
     try {
       return booster.predictForMat(rows * Feature.COUNT == features.length ? features
           : Arrays.copyOf(features, rows * Feature.COUNT), rows, Feature.COUNT, true,
-          PredictionType.C_API_PREDICT_NORMAL, PREDICT_PARAMS);
+          PredictionType.C_API_PREDICT_RAW_SCORE, PREDICT_PARAMS);
     } catch (LGBMException e) {
       throw new IllegalStateException("LightGBM prediction failed: " + e.getMessage(), e);
     }

@@ -1,6 +1,18 @@
 package io.shopsense.search.rank;
 
+import io.shopsense.core.model.Item;
+import io.shopsense.core.model.Promotion;
+import io.shopsense.core.profile.PriceBands;
 import io.shopsense.search.SearchHit;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -71,6 +83,53 @@ public final class PersonalizedRanker implements AutoCloseable {
 
   public RankingFeatures features() {
     return features;
+  }
+
+  /** File names under a model directory. */
+  static final String RANKER_FILE = "ranker.txt";
+  static final String STATS_FILE = "ranking-stats.bin";
+
+  /**
+   * Writes the ranker ({@value #RANKER_FILE}) and the behaviour statistics it serves with
+   * ({@value #STATS_FILE}) into {@code dir}, each atomically. The catalog-derived parts (price
+   * bands, promotions) and the collaborative model are supplied again at {@link #load}.
+   */
+  public void save(Path dir) {
+    Rankers.save(ranker, dir.resolve(RANKER_FILE));
+    try {
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, STATS_FILE, ".part");
+      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+        features.stats().write(out);
+        features.intent().write(out);
+      }
+      Files.move(tmp, dir.resolve(STATS_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write ranking statistics under " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads what {@link #save} wrote.
+   *
+   * @param items the catalog (price bands, item categories for the query intent)
+   * @param collaborative the serving collaborative scorer, or null
+   */
+  public static PersonalizedRanker load(Path dir, List<Item> items, List<Promotion> promotions,
+      CollaborativeScores collaborative, RankSettings settings) {
+    java.util.Map<String, String> categories = new java.util.HashMap<>();
+    for (Item it : items) categories.put(it.id(), it.category());
+    ItemStats stats;
+    QueryIntent intent;
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(STATS_FILE))))) {
+      stats = ItemStats.read(in);
+      intent = QueryIntent.read(in, categories::get);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read ranking statistics under " + dir + ": " + e.getMessage(), e);
+    }
+    Ranker r = Rankers.load(dir.resolve(RANKER_FILE));
+    return new PersonalizedRanker(new RankingFeatures(stats, intent, PriceBands.fit(items), new Promotions(promotions),
+        collaborative), r, settings);
   }
 
   @Override

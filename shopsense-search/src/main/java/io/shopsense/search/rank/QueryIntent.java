@@ -2,7 +2,11 @@ package io.shopsense.search.rank;
 
 import io.shopsense.core.model.Event;
 import io.shopsense.search.SearchHit;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -82,5 +86,40 @@ public final class QueryIntent implements ImpressionTracker.Listener {
   /** Queries with logged actions. */
   public int size() {
     return counts.size();
+  }
+
+  /** Writes the counts (sorted, so equal counts give equal bytes). */
+  public void write(DataOutputStream out) throws IOException {
+    out.writeDouble(beta);
+    out.writeInt(counts.size());
+    for (var q : new TreeMap<>(counts).entrySet()) {
+      out.writeUTF(q.getKey());
+      out.writeInt(q.getValue().size());
+      for (var c : new TreeMap<>(q.getValue()).entrySet()) {
+        out.writeUTF(c.getKey());
+        out.writeDouble(c.getValue());
+      }
+    }
+  }
+
+  /** Reads what {@link #write} wrote; {@code categoryOf} serves further feeding. */
+  public static QueryIntent read(DataInputStream in, Function<String, String> categoryOf) throws IOException {
+    QueryIntent qi = new QueryIntent(categoryOf, in.readDouble());
+    int n = in.readInt();
+    for (int i = 0; i < n; i++) {
+      String q = in.readUTF();
+      int k = in.readInt();
+      Map<String, Double> m = new HashMap<>();
+      double total = 0;
+      for (int j = 0; j < k; j++) {
+        String c = in.readUTF();
+        double v = in.readDouble();
+        m.put(c, v);
+        total += v;
+      }
+      qi.counts.put(q, m);
+      qi.totals.put(q, total);
+    }
+    return qi;
   }
 }

@@ -46,6 +46,14 @@ public final class RankingFeatures implements AutoCloseable {
     this.collaborative = collaborative;
   }
 
+  public ItemStats stats() {
+    return stats;
+  }
+
+  public QueryIntent intent() {
+    return intent;
+  }
+
   /** The same statistics with another collaborative scorer (the held-out or serving model). */
   public RankingFeatures withCollaborative(CollaborativeScores other) {
     return new RankingFeatures(stats, intent, bands, promotions, other);

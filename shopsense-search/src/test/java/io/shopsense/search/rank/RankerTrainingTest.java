@@ -138,6 +138,22 @@ class RankerTrainingTest {
   }
 
   @Test
+  void savedAndLoadedRankerGivesTheSameResults(@TempDir Path models) {
+    try (PersonalizedRanker r = lambdaMart()) {
+      r.save(models);
+      try (PersonalizedRanker back = PersonalizedRanker.load(models, items, List.of(), null, RankSettings.defaults())) {
+        List<PersonalizedRanker.RankedHit> a = rank(r, fan("newA", "acme0"), true);
+        List<PersonalizedRanker.RankedHit> b = rank(back, fan("newA", "acme0"), true);
+        assertThat(b.stream().map(h -> h.hit().id()).toList()).isEqualTo(a.stream().map(h -> h.hit().id()).toList());
+        assertThat(b.stream().mapToDouble(PersonalizedRanker.RankedHit::score).toArray())
+            .containsExactly(a.stream().mapToDouble(PersonalizedRanker.RankedHit::score).toArray());
+        // the statistics came along: query CTR of a clicked item is above the empty prior
+        assertThat(back.features().stats().queryCtr(TinyShop.QUERY, "acme0")).isPositive();
+      }
+    }
+  }
+
+  @Test
   void shapContributionsAddUpToTheScore() {
     try (PersonalizedRanker r = lambdaMart()) {
       float[] x = r.features().compute(new RankingContext(TinyShop.QUERY, fan("newA", "acme0"), TinyShop.T0, Channel.APP, true),

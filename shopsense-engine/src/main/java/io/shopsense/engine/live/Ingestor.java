@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
@@ -20,11 +22,13 @@ import java.util.function.Consumer;
  * The write path: validate the whole batch (a bad event refuses the batch with its index and
  * field), resolve aliases to shoppers, refuse erased shoppers, append durably to the store, then
  * apply each new event to the live state and tell the listeners (experiment attribution, promotion
- * spend). Batches run concurrently; erasure takes the write side of {@link #lock()} so an event
- * can never slip in between an erasure's check and its deletion.
+ * spend). Batches run concurrently and share store transactions (group commit, see {@link #commit});
+ * erasure takes the write side of {@link #lock()} so an event can never slip in between an erasure's
+ * check and its deletion.
  *
- * <p>Duplicates: the store skips events whose id it already holds; events whose id this process
- * saw recently are not applied to live state twice (ids seen before a restart may be, once).
+ * <p>Duplicates: an event whose id this process saw recently (the last {@value #RECENT_IDS} ids) is
+ * neither stored nor applied again; the store itself skips ids it holds from before a restart (such
+ * an event is then applied to live state once more).
  */
 public final class Ingestor {
   private static final int MAX_ID = 256;
@@ -32,6 +36,7 @@ public final class Ingestor {
   private static final int MAX_SHOWN = 1000;
   private static final int RECENT_IDS = 200_000;
   private static final long FUTURE_SLACK = 86_400_000L;
+  private static final int MAX_GROUP_EVENTS = 20_000;
 
   private final EventStore store;
   private final Identity identity;
@@ -41,6 +46,8 @@ public final class Ingestor {
   private final int maxBatch;
   private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final ReentrantLock commitLock = new ReentrantLock();
+  private final ConcurrentLinkedQueue<Batch> pending = new ConcurrentLinkedQueue<>();
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
   private final Map<String, Boolean> recentIds = new LinkedHashMap<>(1024, 0.75f, false) {
@@ -105,14 +112,16 @@ public final class Ingestor {
         }
         resolved.add(u.equals(e.user()) ? e : e.withUser(u));
       }
-      int fresh = store.append(resolved);
-      boolean allNew = fresh == resolved.size();
-      for (Event e : resolved) {
-        if (e.id() != null && !firstSighting(e.id()) && !allNew) continue;
+      // load each shopper's live state before their new events are stored, so loading (which
+      // replays the stored history) cannot also replay the events applied below
+      for (Event e : resolved) live.touch(e.user());
+      Batch b = commit(resolved);
+      for (Event e : b.novel) {
         clock.observe(e.time());
         live.apply(e);
         for (Consumer<Event> l : listeners) l.accept(e);
       }
+      int fresh = b.fresh;
       accepted.addAndGet(fresh);
       return fresh;
     } finally {
@@ -120,11 +129,74 @@ public final class Ingestor {
     }
   }
 
-  /** True when this id was not seen in the recent window (and remembers it). */
-  private boolean firstSighting(String id) {
-    synchronized (recentIds) {
-      return recentIds.put(id, Boolean.TRUE) == null;
+  /** One caller's batch waiting for a group commit. */
+  private static final class Batch {
+    final List<Event> events;
+    List<Event> novel = List.of();
+    int fresh;
+    RuntimeException error;
+    boolean done;
+
+    Batch(List<Event> events) {
+      this.events = events;
     }
+  }
+
+  /**
+   * Group commit: concurrent callers queue their batches and whoever holds the commit lock appends
+   * everything queued in one store transaction (one fsync for many requests), then every caller
+   * returns once its events are durable. Batches whose events carry ids are appended on their own,
+   * because the store counts new events per call and duplicates must be told apart.
+   */
+  private Batch commit(List<Event> events) {
+    Batch mine = new Batch(events);
+    pending.add(mine);
+    commitLock.lock();
+    try {
+      if (!mine.done) {
+        List<Batch> group = new ArrayList<>();
+        int total = 0;
+        for (Batch b; total < MAX_GROUP_EVENTS && (b = pending.poll()) != null; ) {
+          group.add(b);
+          total += b.events.size();
+        }
+        try {
+          boolean ids = false;
+          for (Batch b : group) {
+            b.novel = novel(b.events);
+            ids |= b.novel.stream().anyMatch(e -> e.id() != null);
+          }
+          if (ids || group.size() == 1) {
+            for (Batch b : group) b.fresh = b.novel.isEmpty() ? 0 : store.append(b.novel);
+          } else {
+            List<Event> all = new ArrayList<>(total);
+            for (Batch b : group) all.addAll(b.novel);
+            store.append(all);
+            for (Batch b : group) b.fresh = b.novel.size(); // id-less events are always new
+          }
+        } catch (RuntimeException e) {
+          for (Batch b : group) b.error = e;
+        }
+        for (Batch b : group) b.done = true;
+      }
+    } finally {
+      commitLock.unlock();
+    }
+    if (!mine.done) throw new IllegalStateException("group commit lost a batch");
+    if (mine.error != null) throw mine.error;
+    return mine;
+  }
+
+  /**
+   * The events whose id this process has not seen (id-less events always pass); their ids are
+   * remembered. Runs under the commit lock, so two batches carrying the same id cannot both pass.
+   * An id stored before a restart is not known here: the store skips the event, but it is applied
+   * to live state once more.
+   */
+  private List<Event> novel(List<Event> events) {
+    List<Event> out = new ArrayList<>(events.size());
+    for (Event e : events) if (e.id() == null || recentIds.put(e.id(), Boolean.TRUE) == null) out.add(e);
+    return out;
   }
 
   private void validate(Event e, int i) {

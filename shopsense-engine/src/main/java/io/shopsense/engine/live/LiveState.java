@@ -87,6 +87,11 @@ public final class LiveState {
     return u.view(now - shownWindowMs);
   }
 
+  /** Loads the shopper's state into memory when it is not there yet. */
+  public void touch(String user) {
+    get(user);
+  }
+
   /** True when the shopper's state is in memory. */
   public boolean has(String user) {
     return users.containsKey(user);

@@ -106,25 +106,44 @@ public final class RuleEngine {
   private static void select(List<Scored> pool, Rules r, CatalogView catalog, int n, List<Scored> out) {
     int perShop = r.maxShopShare() >= 1 ? Integer.MAX_VALUE : Math.max(1, (int) Math.floor(r.maxShopShare() * n));
     int perCat = r.maxPerCategory() <= 0 ? Integer.MAX_VALUE : r.maxPerCategory();
-    Map<String, Integer> shops = new HashMap<>();
-    Map<String, Integer> cats = new HashMap<>();
-    for (Scored s : out) count(catalog.item(s.id()), shops, cats);
     int size = Math.min(pool.size(), MAX_POOL);
-    List<Scored> cand = new ArrayList<>(pool.subList(0, size));
-    Item[] items = new Item[size];
-    for (int i = 0; i < size; i++) items[i] = catalog.item(cand.get(i).id());
+    // dense codes per candidate, so the caps and the similarity are int compares (no string work in the loops)
+    Map<String, Integer> codes = new HashMap<>();
+    int[] shop = new int[size], cat = new int[size], top = new int[size], brand = new int[size];
+    for (int i = 0; i < size; i++) {
+      Item it = catalog.item(pool.get(i).id());
+      shop[i] = code(codes, "s:", it.shop());
+      cat[i] = code(codes, "c:", it.category());
+      top[i] = code(codes, "t:", it.topCategory());
+      brand[i] = code(codes, "b:", it.brand() == null ? null : it.brand().toLowerCase(Locale.ROOT));
+    }
+    int[] shopCount = new int[codes.size() + 1];
+    int[] catCount = new int[codes.size() + 1];
+    for (Scored s : out) { // pinned items count towards the caps
+      Item it = catalog.item(s.id());
+      Integer sc = codes.get("s:" + it.shop());
+      Integer cc = codes.get("c:" + it.category());
+      if (sc != null) shopCount[sc]++;
+      if (cc != null) catCount[cc]++;
+    }
     double lambda = r.diversity();
     double relScale = Math.max(10, 5.0 * n); // rel falls from 1 to 0 over the first 5n candidates
     double[] maxSim = new double[size];
     boolean[] used = new boolean[size];
-    if (lambda > 0) for (Scored s : out) updateSim(items, used, maxSim, catalog.item(s.id()));
+    if (lambda > 0) {
+      for (Scored s : out) {
+        Item it = catalog.item(s.id());
+        int c = codes.getOrDefault("c:" + it.category(), -1), t = codes.getOrDefault("t:" + it.topCategory(), -1);
+        int b = codes.getOrDefault("b:" + (it.brand() == null ? null : it.brand().toLowerCase(Locale.ROOT)), -1);
+        updateSim(used, maxSim, cat, top, brand, c, t, b);
+      }
+    }
     while (out.size() < n) {
       int pick = -1;
       double bestValue = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < size; i++) {
         if (used[i]) continue;
-        Item it = items[i];
-        if (shops.getOrDefault(it.shop(), 0) >= perShop || cats.getOrDefault(it.category(), 0) >= perCat) {
+        if (shopCount[shop[i]] >= perShop || catCount[cat[i]] >= perCat) {
           used[i] = true; // caps only tighten: it can never be taken
           continue;
         }
@@ -141,30 +160,25 @@ public final class RuleEngine {
       }
       if (pick < 0) break;
       used[pick] = true;
-      Item it = items[pick];
-      out.add(cand.get(pick));
-      count(it, shops, cats);
-      if (lambda > 0) updateSim(items, used, maxSim, it);
+      out.add(pool.get(pick));
+      shopCount[shop[pick]]++;
+      catCount[cat[pick]]++;
+      if (lambda > 0) updateSim(used, maxSim, cat, top, brand, cat[pick], top[pick], brand[pick]);
     }
   }
 
-  private static void count(Item it, Map<String, Integer> shops, Map<String, Integer> cats) {
-    if (it == null) return;
-    shops.merge(it.shop(), 1, Integer::sum);
-    cats.merge(it.category(), 1, Integer::sum);
+  /** A dense code of a value (0 for null: nulls never match each other). */
+  private static int code(Map<String, Integer> codes, String kind, String value) {
+    if (value == null) return 0;
+    return codes.computeIfAbsent(kind + value, k -> codes.size() + 1);
   }
 
-  private static void updateSim(Item[] items, boolean[] used, double[] maxSim, Item chosen) {
-    if (chosen == null) return;
-    for (int i = 0; i < items.length; i++) if (!used[i]) maxSim[i] = Math.max(maxSim[i], similarity(items[i], chosen));
-  }
-
-  /** Category/brand similarity of two items in [0, 1]. */
-  static double similarity(Item a, Item b) {
-    double s = 0;
-    if (a.category() != null && a.category().equals(b.category())) s = 1;
-    else if (a.topCategory() != null && a.topCategory().equals(b.topCategory())) s = 0.5;
-    if (a.brand() != null && b.brand() != null && a.brand().toLowerCase(Locale.ROOT).equals(b.brand().toLowerCase(Locale.ROOT))) s += 0.3;
-    return Math.min(1, s);
+  private static void updateSim(boolean[] used, double[] maxSim, int[] cat, int[] top, int[] brand, int c, int t, int b) {
+    for (int i = 0; i < maxSim.length; i++) {
+      if (used[i]) continue;
+      double s = c > 0 && cat[i] == c ? 1 : t > 0 && top[i] == t ? 0.5 : 0;
+      if (b > 0 && brand[i] == b) s += 0.3;
+      if (s > maxSim[i]) maxSim[i] = Math.min(1, s);
+    }
   }
 }

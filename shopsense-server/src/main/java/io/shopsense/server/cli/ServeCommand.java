@@ -4,6 +4,7 @@ import io.shopsense.engine.EngineOptions;
 import io.shopsense.engine.ShopSense;
 import io.shopsense.server.ServerOptions;
 import io.shopsense.server.ShopSenseServer;
+import io.shopsense.server.http.ConsoleRoutes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -51,7 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
     ShopSense engine = ShopSense.open(engineOptions);
     ShopSenseServer server;
     try {
-      server = ShopSenseServer.start(engine, options);
+      server = ShopSenseServer.start(engine, options, ConsoleRoutes.forServer(engine, data));
     } catch (RuntimeException e) {
       engine.close();
       throw e;

@@ -39,7 +39,7 @@ class LearnedRerankerTest {
     ProfileState st = up.newState("u");
     up.apply(st, Event.of("u", EventType.PURCHASE, "a1", 1000), id -> id.equals("a1") ? ITEMS.get(1) : ITEMS.get(0));
     RankingFeatures f = new RankingFeatures(new ItemStats(20, 10), new QueryIntent(id -> null, 5), PriceBands.fit(ITEMS),
-        Promotions.none(), null);
+        Promotions.none(), null, id -> id.equals("a1") ? ITEMS.get(1) : id.equals("b1") ? ITEMS.get(0) : null);
     List<SearchHit> hits = List.of(hit(ITEMS.get(0), 1), hit(ITEMS.get(1), 2));
     try (PersonalizedRanker pr = new PersonalizedRanker(f, LinearRanker.handSet(), RankSettings.defaults())) {
       LearnedReranker r = new LearnedReranker(pr, () -> 2000, 10);

@@ -36,6 +36,17 @@ public enum Feature {
   USER_SHOP(true, "from a shop you like (%shop%)"),
   /** The shopper's affinity to the item's price band (within its category) over their strongest band affinity. */
   USER_PRICE_BAND(true, "matches your price range"),
+  /**
+   * Among the shopper's recent items in the item's top-level category, the fraction of the item's
+   * brand (0 without such items): which brand they pick within this kind of product.
+   */
+  USER_BRAND_IN_CATEGORY(true, "you often choose %brand% for %top%"),
+  /**
+   * How close the item's price is to what the shopper paid attention to in its top-level category:
+   * {@code exp(-d^2 / 0.5)} with {@code d} the difference of log prices from the mean of their recent
+   * items there (0 without such items).
+   */
+  USER_PRICE_IN_CATEGORY(true, "priced like what you look at"),
   /** Collaborative score from the shopper's recent items (item-kNN similarity sum or ALS fold-in dot product). */
   COLLABORATIVE(true, "goes with items you looked at"),
   /** 1 when the item is among the shopper's recent items. */

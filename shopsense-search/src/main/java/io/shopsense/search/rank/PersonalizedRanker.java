@@ -118,7 +118,11 @@ public final class PersonalizedRanker implements AutoCloseable {
   public static PersonalizedRanker load(Path dir, List<Item> items, List<Promotion> promotions,
       CollaborativeScores collaborative, RankSettings settings) {
     java.util.Map<String, String> categories = new java.util.HashMap<>();
-    for (Item it : items) categories.put(it.id(), it.category());
+    java.util.Map<String, Item> byId = new java.util.HashMap<>();
+    for (Item it : items) {
+      categories.put(it.id(), it.category());
+      byId.put(it.id(), it);
+    }
     ItemStats stats;
     QueryIntent intent;
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(STATS_FILE))))) {
@@ -129,7 +133,7 @@ public final class PersonalizedRanker implements AutoCloseable {
     }
     Ranker r = Rankers.load(dir.resolve(RANKER_FILE));
     return new PersonalizedRanker(new RankingFeatures(stats, intent, PriceBands.fit(items), new Promotions(promotions),
-        collaborative), r, settings);
+        collaborative, byId::get), r, settings);
   }
 
   @Override

@@ -103,7 +103,8 @@ public final class RankerTrainer {
     }, s.intentPrior());
     PositionBias bias = new PositionBias(s.ipwMaxWeight());
     PriceBands bands = PriceBands.fit(in.catalog().values());
-    RankingFeatures features = new RankingFeatures(stats, intent, bands, new Promotions(in.promotions()), trainCollab);
+    RankingFeatures features = new RankingFeatures(stats, intent, bands, new Promotions(in.promotions()), trainCollab,
+        in.catalog()::get);
     RankingFeatures heldOut = features.withCollaborative(heldOutCollab);
     RankingGroups groups = new RankingGroups(x -> x.time() >= heldOutFrom ? heldOut : features, in.retriever().cached(),
         s.candidates(), positivesOnly);

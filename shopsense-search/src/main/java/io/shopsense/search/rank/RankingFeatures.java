@@ -1,6 +1,7 @@
 package io.shopsense.search.rank;
 
 import io.shopsense.core.model.Channel;
+import io.shopsense.core.model.Item;
 import io.shopsense.core.profile.PriceBands;
 import io.shopsense.core.profile.UserProfile;
 import io.shopsense.search.SearchHit;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Computes the {@link Feature} vector of each candidate of a search: row-major, {@link Feature#COUNT}
@@ -30,20 +32,24 @@ public final class RankingFeatures implements AutoCloseable {
   private final PriceBands bands;
   private final Promotions promotions;
   private final CollaborativeScores collaborative;
+  private final Function<String, Item> catalog;
   /** The index-time analyzer, so title match sees the words BM25 sees. */
   private final ShopAnalyzer analyzer = new ShopAnalyzer();
   private final Map<String, Set<String>> titleTerms = new ConcurrentHashMap<>();
 
   /**
    * @param collaborative null when there is no collaborative model (the feature is then 0)
+   * @param catalog items by id, for what the shopper's recent items were (null: the in-category
+   *     brand and price features are 0)
    */
   public RankingFeatures(ItemStats stats, QueryIntent intent, PriceBands bands, Promotions promotions,
-      CollaborativeScores collaborative) {
+      CollaborativeScores collaborative, Function<String, Item> catalog) {
     this.stats = stats;
     this.intent = intent;
     this.bands = bands;
     this.promotions = promotions;
     this.collaborative = collaborative;
+    this.catalog = catalog;
   }
 
   public ItemStats stats() {
@@ -56,7 +62,7 @@ public final class RankingFeatures implements AutoCloseable {
 
   /** The same statistics with another collaborative scorer (the held-out or serving model). */
   public RankingFeatures withCollaborative(CollaborativeScores other) {
-    return new RankingFeatures(stats, intent, bands, promotions, other);
+    return new RankingFeatures(stats, intent, bands, promotions, other, catalog);
   }
 
   @Override
@@ -77,6 +83,7 @@ public final class RankingFeatures implements AutoCloseable {
     cats.forEach((c, p) -> tops.merge(top(c), p, Double::sum));
     UserProfile p = ctx.personalize() ? ctx.profile() : null;
     Shares share = p == null ? null : new Shares(p);
+    Map<String, RecentInCategory> recent = p == null || catalog == null ? Map.of() : RecentInCategory.of(p, catalog);
     float[] collab = new float[n];
     if (p != null && collaborative != null) collaborative.score(p, hits, collab);
     for (int i = 0; i < n; i++) {
@@ -95,6 +102,15 @@ public final class RankingFeatures implements AutoCloseable {
         x[o + Feature.USER_BRAND.ordinal()] = share.of(p.brands(), share.brands, h.brand());
         x[o + Feature.USER_SHOP.ordinal()] = share.of(p.shops(), share.shops, h.shop());
         x[o + Feature.USER_PRICE_BAND.ordinal()] = share.of(p.priceBands(), share.bands, bands.band(top, h.price()));
+        RecentInCategory rc = top == null ? null : recent.get(top);
+        if (rc != null) {
+          Integer nb = h.brand() == null ? null : rc.brands.get(h.brand());
+          x[o + Feature.USER_BRAND_IN_CATEGORY.ordinal()] = nb == null ? 0f : (float) nb / rc.items;
+          if (rc.priced > 0 && h.price() > 0) {
+            double d = Math.log(h.price()) - rc.logPrice / rc.priced;
+            x[o + Feature.USER_PRICE_IN_CATEGORY.ordinal()] = (float) Math.exp(-d * d / 0.5);
+          }
+        }
         x[o + Feature.COLLABORATIVE.ordinal()] = collab[i];
         x[o + Feature.VIEWED.ordinal()] = share.recent.contains(h.id()) ? 1f : 0f;
         x[o + Feature.BOUGHT.ordinal()] = p.hasPurchased(h.id()) ? 1f : 0f;
@@ -133,6 +149,30 @@ public final class RankingFeatures implements AutoCloseable {
     if (category == null || category.isEmpty()) return null;
     int gt = category.indexOf('>');
     return gt < 0 ? category : category.substring(0, gt);
+  }
+
+  /** What the shopper's recent items of one top-level category were: brands and mean log price. */
+  private static final class RecentInCategory {
+    final Map<String, Integer> brands = new java.util.HashMap<>();
+    int items;
+    int priced;
+    double logPrice;
+
+    static Map<String, RecentInCategory> of(UserProfile p, Function<String, Item> catalog) {
+      Map<String, RecentInCategory> out = new java.util.HashMap<>();
+      for (String id : p.recentItems()) {
+        Item it = catalog.apply(id);
+        if (it == null || it.topCategory() == null) continue;
+        RecentInCategory r = out.computeIfAbsent(it.topCategory(), k -> new RecentInCategory());
+        r.items++;
+        if (it.brand() != null) r.brands.merge(it.brand(), 1, Integer::sum);
+        if (it.price() > 0) {
+          r.priced++;
+          r.logPrice += Math.log(it.price());
+        }
+      }
+      return out;
+    }
   }
 
   /**

@@ -67,11 +67,15 @@ class RankerTrainingTest {
         "rank.lgbm.params", "learning_rate=0.2 num_leaves=4 min_data_in_leaf=5 min_sum_hessian_in_leaf=0"));
   }
 
-  /** A new fan of the brand: one view of one of its items. */
+  /** A new fan of the brand, like the logged ones: two views of its items and one purchase. */
   static UserProfile fan(String user, String brandItem) {
     ProfileUpdater up = ProfileUpdater.from(Config.defaults(), PriceBands.fit(items));
     ProfileState s = up.newState(user);
-    up.apply(s, TinyShop.ev(user, io.shopsense.core.model.EventType.VIEW, brandItem, TinyShop.T0, "x", null, null),
+    String brand = brandItem.substring(0, 4);
+    var type = io.shopsense.core.model.EventType.VIEW;
+    up.apply(s, TinyShop.ev(user, type, brand + "3", TinyShop.T0, "x", null, null), catalog::get);
+    up.apply(s, TinyShop.ev(user, type, brand + "1", TinyShop.T0 + 1, "x", null, null), catalog::get);
+    up.apply(s, TinyShop.ev(user, io.shopsense.core.model.EventType.PURCHASE, brandItem, TinyShop.T0 + 2, "x", null, null),
         catalog::get);
     return s.snapshot();
   }

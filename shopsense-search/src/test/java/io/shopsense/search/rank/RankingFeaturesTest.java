@@ -75,7 +75,7 @@ class RankingFeaturesTest {
     }
     UserProfile me = st.snapshot();
     Promotion promo = new Promotion("p", "10% off Bolt", PromotionKind.DISCOUNT, "shop2", null, null, 0.1, T, T + DAY, null);
-    RankingFeatures f = new RankingFeatures(stats, intent, PriceBands.fit(items), new Promotions(List.of(promo)), null);
+    RankingFeatures f = new RankingFeatures(stats, intent, PriceBands.fit(items), new Promotions(List.of(promo)), null, catalog::get);
     List<SearchHit> hits = List.of(
         hit("acme0", "Acme running shoes model 0", "Acme", "shop1", 7.5, 1, 0.8, T - 9 * DAY),
         hit("bolt1", "Bolt trail sneaker", "Bolt", "shop2", 2.0, 2, null, 0),
@@ -97,6 +97,13 @@ class RankingFeaturesTest {
     assertThat(get(x, 0, Feature.USER_BRAND)).isStrictlyBetween(0f, 1f);
     assertThat(get(x, 2, Feature.USER_BRAND)).isZero();
     assertThat(get(x, 0, Feature.USER_CATEGORY)).isEqualTo(1f);
+    // recent items in Shoes: acme1, acme2, bolt1 -> Acme 2/3, Bolt 1/3, Zed 0
+    assertThat(get(x, 0, Feature.USER_BRAND_IN_CATEGORY)).isCloseTo(2f / 3, offset(1e-6f));
+    assertThat(get(x, 1, Feature.USER_BRAND_IN_CATEGORY)).isCloseTo(1f / 3, offset(1e-6f));
+    assertThat(get(x, 2, Feature.USER_BRAND_IN_CATEGORY)).isZero();
+    // their prices 81, 82, 81 against a hit at 80: exp(-d^2 / 0.5), d = log 80 - mean(log 81, log 82, log 81)
+    double d = Math.log(80) - (2 * Math.log(81) + Math.log(82)) / 3;
+    assertThat(get(x, 0, Feature.USER_PRICE_IN_CATEGORY)).isCloseTo((float) Math.exp(-d * d / 0.5), offset(1e-6f));
     assertThat(get(x, 1, Feature.BOUGHT)).isEqualTo(1f);
     assertThat(get(x, 0, Feature.BOUGHT)).isZero();
     assertThat(get(x, 1, Feature.VIEWED)).isEqualTo(1f); // a purchase is an item event: among the recent items

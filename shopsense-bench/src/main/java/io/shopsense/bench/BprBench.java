@@ -21,11 +21,11 @@ public final class BprBench {
 
   public static void main(String[] args) {
     BenchArgs a = new BenchArgs(args);
-    SyntheticMatrix.Shape shape = SyntheticMatrix.Shape.of(a.get("shape", "ml1m"));
+    SkewedMatrix.Shape shape = SkewedMatrix.Shape.of(a.get("shape", "ml1m"));
     int epochs = a.getInt("epochs", 8);
     int threads = a.getInt("threads", 2);
     int factors = a.getInt("factors", 64);
-    InteractionMatrix m = SyntheticMatrix.generate(shape, a.getDouble("zipf", 1.0), 20, a.getLong("seed", 1));
+    InteractionMatrix m = SkewedMatrix.shaped(shape, a.getDouble("zipf", 1.0), 20, a.getLong("seed", 1));
     Config cfg = Config.defaults().with(Map.of("bpr.factors", Integer.toString(factors), "bpr.epochs", Integer.toString(epochs)));
     List<Double> rates = new ArrayList<>();
     List<Double> cpuRates = new ArrayList<>();

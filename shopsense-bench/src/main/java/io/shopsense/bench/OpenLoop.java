@@ -52,12 +52,13 @@ final class OpenLoop {
     }
 
     /** The latency at quantile q in milliseconds. */
-    double quantileMs(double q) {
+    double quantileMs(double q) { // requests not sent count as infinitely slow
       int n = (int) Math.min(recorded.get(), latencies.length);
       if (n == 0) return Double.NaN;
       long[] s = Arrays.copyOf(latencies, n);
       Arrays.sort(s);
-      return s[Math.min(n - 1, (int) Math.ceil(q * n) - 1)] / 1e6;
+      long v = s[Math.min(n - 1, Math.max(0, (int) Math.ceil(q * n) - 1))];
+      return v == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : v / 1e6;
     }
 
     String summary(int seconds) {
@@ -69,14 +70,26 @@ final class OpenLoop {
   }
 
   private final HttpClient client;
+  private final int maxOutstanding;
 
-  OpenLoop(HttpClient client) {
+  /**
+   * @param maxOutstanding most requests in flight; a request due while that many are outstanding is not
+   *     sent and counts as an error (a saturated server would otherwise drive the connection count, and
+   *     the file descriptors, without bound)
+   */
+  OpenLoop(HttpClient client, int maxOutstanding) {
     this.client = client;
+    this.maxOutstanding = maxOutstanding;
   }
 
-  /** A client for loopback load: HTTP/1.1, connections reused from the pool. */
+  /** A client for loopback load: HTTP/1.1, connections reused from the pool, a small callback pool. */
   static HttpClient client() {
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+        .executor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+          Thread t = new Thread(r, "load-client");
+          t.setDaemon(true);
+          return t;
+        })).build();
   }
 
   static HttpRequest get(String base, String path) {
@@ -93,6 +106,7 @@ final class OpenLoop {
     long start = System.nanoTime() + 50_000_000L;
     long end = start + TimeUnit.SECONDS.toNanos(seconds);
     List<CompletableFuture<?>> inFlight = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger outstanding = new java.util.concurrent.atomic.AtomicInteger();
     while (true) {
       Stream next = null;
       long nextAt = Long.MAX_VALUE;
@@ -109,17 +123,31 @@ final class OpenLoop {
       Stream s = next;
       long intended = nextAt;
       HttpRequest req = s.request.apply(s.sent++);
+      if (outstanding.get() >= maxOutstanding) {
+        s.record(Long.MAX_VALUE, false, "not sent: " + maxOutstanding + " requests outstanding");
+        continue;
+      }
+      outstanding.incrementAndGet();
       inFlight.add(client.sendAsync(req, HttpResponse.BodyHandlers.ofString()).whenComplete((r, ex) -> {
+        outstanding.decrementAndGet();
         long lat = System.nanoTime() - intended;
         if (ex != null) s.record(lat, false, ex.toString());
         else s.record(lat, r.statusCode() == s.okStatus, r.statusCode() + " " + abbreviate(r.body()));
       }));
       if (inFlight.size() > 4096) inFlight.removeIf(CompletableFuture::isDone);
     }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40); // requests time out after 30 s
     for (CompletableFuture<?> f : inFlight) {
       try {
-        f.get(60, TimeUnit.SECONDS);
-      } catch (Exception e) { // recorded by whenComplete
+        f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (Exception e) { // recorded by whenComplete, or still open at the deadline (counted below)
+      }
+    }
+    for (Stream s : streams) {
+      long missing = s.sent - s.recorded.get();
+      if (missing > 0) {
+        s.errors.addAndGet(missing);
+        if (s.firstError == null) s.firstError = missing + " requests unanswered after 40 s";
       }
     }
   }

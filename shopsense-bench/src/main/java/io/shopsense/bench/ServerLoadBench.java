@@ -58,6 +58,7 @@ public final class ServerLoadBench {
     double searchShare = a.getDouble("search-share", 0.25);
     double eventRate = a.getDouble("events", 500);
     int ingestBatches = a.getInt("ingest-batches", 2000);
+    maxOutstanding = a.getInt("max-outstanding", 512);
     Map<String, String> overrides = new HashMap<>(Map.of("engine.embeddings", "false"));
     for (String kv : a.get("set", "").split(",")) {
       if (kv.isBlank()) continue;
@@ -82,6 +83,7 @@ public final class ServerLoadBench {
         System.out.printf(Locale.ROOT, "  store: %,d users with events sampled, %,d items; snapshot %d%n",
             f.users.size(), f.items.size(), engine.currentSnapshot().version());
         warmUp(client, base, f);
+        probe(client, base, f, a.getInt("probe", 200));
         mixed(client, base, f, seconds, rate, searchShare, eventRate);
         ingestion(client, base, f, ingestBatches);
         eventToEffect(client, base, f, 20);
@@ -116,8 +118,30 @@ public final class ServerLoadBench {
   }
 
   private static void warmUp(HttpClient client, String base, Fixture f) throws Exception {
-    System.out.println("warm-up: 15 s at a third of the rates ...");
-    run(client, base, f, 15, 60, 0.25, 150, false);
+    System.out.println("warm-up: 15 s at 20 req/s per route ...");
+    run(client, base, f, 15, 20, 1, 100, false);
+  }
+
+  /** Service time without concurrency: {@code n} sequential requests per route, one at a time. */
+  private static void probe(HttpClient client, String base, Fixture f, int n) throws Exception {
+    SplittableRandom rnd = new SplittableRandom(3);
+    Map<String, java.util.function.Supplier<String>> routes = new java.util.LinkedHashMap<>();
+    routes.put("for-you", () -> "/v1/recommendations/for-you?n=10&user=" + enc(f.users().get(rnd.nextInt(f.users().size()))));
+    routes.put("similar", () -> "/v1/recommendations/similar?n=10&item=" + enc(f.items().get(rnd.nextInt(f.items().size())).id()));
+    routes.put("search", () -> "/v1/search?n=10&q=" + enc(f.words().get(rnd.nextInt(f.words().size())))
+        + "&user=" + enc(f.users().get(rnd.nextInt(f.users().size()))));
+    for (Map.Entry<String, java.util.function.Supplier<String>> r : routes.entrySet()) {
+      long[] lat = new long[n];
+      for (int i = 0; i < n; i++) {
+        long t0 = System.nanoTime();
+        HttpResponse<String> res = client.send(OpenLoop.get(base, r.getValue().get()), HttpResponse.BodyHandlers.ofString());
+        lat[i] = System.nanoTime() - t0;
+        if (res.statusCode() != 200) throw new IllegalStateException(r.getKey() + ": " + res.statusCode() + " " + res.body());
+      }
+      Arrays.sort(lat);
+      System.out.printf(Locale.ROOT, "probe %-8s %d sequential requests: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", r.getKey(), n,
+          lat[n / 2] / 1e6, lat[(int) Math.ceil(0.99 * n) - 1] / 1e6, lat[n - 1] / 1e6);
+    }
   }
 
   private static void mixed(HttpClient client, String base, Fixture f, int seconds, double rate, double searchShare,
@@ -126,6 +150,9 @@ public final class ServerLoadBench {
         seconds, rate, rate * searchShare, eventRate);
     run(client, base, f, seconds, rate, searchShare, eventRate, true);
   }
+
+  /** Most requests in flight at once ({@code --max-outstanding}). */
+  private static int maxOutstanding = 512;
 
   private static void run(HttpClient client, String base, Fixture f, int seconds, double rate, double searchShare,
       double eventRate, boolean print) throws Exception {
@@ -151,7 +178,7 @@ public final class ServerLoadBench {
           }
           return OpenLoop.post(base, "/v1/events", sb.append(']').toString());
         }));
-    new OpenLoop(client).run(streams, seconds);
+    new OpenLoop(client, maxOutstanding).run(streams, seconds);
     if (print) for (OpenLoop.Stream s : streams) System.out.println("  " + s.summary(seconds));
   }
 

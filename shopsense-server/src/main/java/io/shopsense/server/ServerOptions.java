@@ -19,9 +19,10 @@ import java.util.Map;
  * @param keyRatePerSecond per API key, 0 = off
  * @param keyRateBurst per API key
  * @param maxClients most rate-limit buckets kept
+ * @param maxThreads most request threads (Jetty's pool)
  */
 public record ServerOptions(String host, int port, ApiKeys keys, long maxBodyBytes, int maxBatch, int maxSearchDepth,
-    double ratePerSecond, double rateBurst, double keyRatePerSecond, double keyRateBurst, int maxClients) {
+    double ratePerSecond, double rateBurst, double keyRatePerSecond, double keyRateBurst, int maxClients, int maxThreads) {
 
   public ServerOptions {
     if (host == null || host.isBlank()) throw new IllegalArgumentException("host must not be empty");
@@ -30,6 +31,7 @@ public record ServerOptions(String host, int port, ApiKeys keys, long maxBodyByt
     if (maxBodyBytes < 1024) throw new IllegalArgumentException("server.max_body_bytes must be at least 1024");
     if (maxBatch < 1) throw new IllegalArgumentException("server.max_batch must be at least 1");
     if (maxSearchDepth < 1) throw new IllegalArgumentException("server.max_search_depth must be at least 1");
+    if (maxThreads < 8) throw new IllegalArgumentException("server.max_threads must be at least 8");
   }
 
   /**
@@ -43,7 +45,7 @@ public record ServerOptions(String host, int port, ApiKeys keys, long maxBodyByt
         config.getInt("server.max_search_depth"),
         config.getDouble("server.rate_limit_per_second"), config.getDouble("server.rate_limit_burst"),
         config.getDouble("server.key_rate_limit_per_second"), config.getDouble("server.key_rate_limit_burst"),
-        config.getInt("server.rate_limit_max_clients"));
+        config.getInt("server.rate_limit_max_clients"), config.getInt("server.max_threads"));
   }
 
   /** Defaults from the built-in config, no keys, loopback on the given port. */
@@ -54,18 +56,18 @@ public record ServerOptions(String host, int port, ApiKeys keys, long maxBodyByt
   /** The same options with other keys. */
   public ServerOptions withKeys(ApiKeys k) {
     return new ServerOptions(host, port, k, maxBodyBytes, maxBatch, maxSearchDepth, ratePerSecond, rateBurst,
-        keyRatePerSecond, keyRateBurst, maxClients);
+        keyRatePerSecond, keyRateBurst, maxClients, maxThreads);
   }
 
   /** The same options with other per-address rate limits. */
   public ServerOptions withRateLimit(double perSecond, double burst) {
     return new ServerOptions(host, port, keys, maxBodyBytes, maxBatch, maxSearchDepth, perSecond, burst,
-        keyRatePerSecond, keyRateBurst, maxClients);
+        keyRatePerSecond, keyRateBurst, maxClients, maxThreads);
   }
 
   /** The same options with another body cap. */
   public ServerOptions withMaxBodyBytes(long bytes) {
     return new ServerOptions(host, port, keys, bytes, maxBatch, maxSearchDepth, ratePerSecond, rateBurst,
-        keyRatePerSecond, keyRateBurst, maxClients);
+        keyRatePerSecond, keyRateBurst, maxClients, maxThreads);
   }
 }

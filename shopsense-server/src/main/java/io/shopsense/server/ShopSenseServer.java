@@ -63,6 +63,14 @@ public final class ShopSenseServer implements AutoCloseable {
    * @throws IllegalArgumentException when no API keys are configured and the host is not a loopback address
    */
   public static ShopSenseServer start(ShopSense engine, ServerOptions options) {
+    return start(engine, options, List.of());
+  }
+
+  /**
+   * Starts serving with extra routes (the console's read-only routes), which get the same key checks,
+   * rate limits, metrics and OpenAPI entries as the API's own.
+   */
+  public static ShopSenseServer start(ShopSense engine, ServerOptions options, List<RouteSpec> extraRoutes) {
     requireSafeBinding(options);
     ServerMetrics metrics = new ServerMetrics();
     bindEngineMetrics(metrics, engine);
@@ -73,6 +81,7 @@ public final class ShopSenseServer implements AutoCloseable {
         r -> trainTimer.record((long) (r.seconds() * 1e9), TimeUnit.NANOSECONDS)).routes());
     routes.addAll(new UserRoutes(engine, options).routes());
     routes.addAll(new ExperimentRoutes(engine, options).routes());
+    routes.addAll(extraRoutes);
     String[] openApi = new String[1];
     routes.addAll(new SystemRoutes(engine, metrics, () -> openApi[0]).routes());
     boolean console = ShopSenseServer.class.getResource("/public/index.html") != null;
@@ -85,6 +94,7 @@ public final class ShopSenseServer implements AutoCloseable {
       cfg.startup.showOldJavalinVersionWarning = false;
       cfg.jetty.host = options.host();
       cfg.jetty.port = options.port();
+      cfg.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(options.maxThreads(), 8, 60_000);
       cfg.http.maxRequestSize = options.maxBodyBytes();
       cfg.http.prefer405over404 = true;
       if (console) {

@@ -73,7 +73,7 @@ class AuthAndLimitsTest {
   @Test
   void withoutKeysOnlyLoopback() {
     ShopSense engine = TestEngine.shared();
-    ServerOptions open = new ServerOptions("0.0.0.0", 0, ApiKeys.none(), 1 << 20, 1000, 1000, 0, 1, 0, 1, 10);
+    ServerOptions open = new ServerOptions("0.0.0.0", 0, ApiKeys.none(), 1 << 20, 1000, 1000, 0, 1, 0, 1, 10, 16);
     assertThatThrownBy(() -> ShopSenseServer.start(engine, open))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without API keys");
     assertThatThrownBy(() -> new ApiKeys(SERVING, null)).hasMessageContaining("both");
@@ -95,7 +95,7 @@ class AuthAndLimitsTest {
 
   @Test
   void batchOverTheCapIs413() {
-    ServerOptions o = new ServerOptions("127.0.0.1", 0, ApiKeys.none(), 1 << 20, 3, 1000, 0, 1, 0, 1, 10);
+    ServerOptions o = new ServerOptions("127.0.0.1", 0, ApiKeys.none(), 1 << 20, 3, 1000, 0, 1, 0, 1, 10, 16);
     try (ShopSenseServer small = ShopSenseServer.start(TestEngine.shared(), o)) {
       Http h = new Http(small.port());
       String e = "{\"user\":\"batch\",\"type\":\"view\",\"item\":\"i1\",\"time\":1}";

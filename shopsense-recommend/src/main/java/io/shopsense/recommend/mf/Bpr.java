@@ -2,6 +2,7 @@ package io.shopsense.recommend.mf;
 
 import io.shopsense.core.config.Config;
 import io.shopsense.core.matrix.InteractionMatrix;
+import io.shopsense.recommend.Params;
 import io.shopsense.recommend.Recommender;
 import io.shopsense.recommend.TrainContext;
 import java.io.DataInputStream;
@@ -50,8 +51,8 @@ public final class Bpr implements Recommender {
   /** Reads and validates {@code bpr.factors, bpr.learning_rate, bpr.regularization, bpr.epochs, bpr.item_bias}. */
   public Bpr(Config config) {
     this.factors = Params.intIn(config, "bpr.factors", 1, 1024);
-    this.learningRate = Params.positive(config, "bpr.learning_rate");
-    this.regularization = Params.nonNegative(config, "bpr.regularization");
+    this.learningRate = (float) Params.doubleIn(config, "bpr.learning_rate", 1e-9, 10);
+    this.regularization = (float) Params.doubleIn(config, "bpr.regularization", 0, 1e6);
     this.epochs = Params.intIn(config, "bpr.epochs", 1, 100_000);
     this.itemBias = config.getBoolean("bpr.item_bias");
   }

@@ -2,6 +2,7 @@ package io.shopsense.recommend.mf;
 
 import io.shopsense.core.config.Config;
 import io.shopsense.core.matrix.InteractionMatrix;
+import io.shopsense.recommend.Params;
 import io.shopsense.recommend.Recommender;
 import io.shopsense.recommend.TrainContext;
 import java.io.DataInputStream;
@@ -38,8 +39,8 @@ public final class ImplicitAls implements Recommender {
   public ImplicitAls(Config config) {
     this.factors = Params.intIn(config, "als.factors", 1, 1024);
     this.iterations = Params.intIn(config, "als.iterations", 1, 10_000);
-    this.regularization = Params.nonNegative(config, "als.regularization");
-    this.alpha = Params.nonNegative(config, "als.alpha");
+    this.regularization = (float) Params.doubleIn(config, "als.regularization", 0, 1e6);
+    this.alpha = (float) Params.doubleIn(config, "als.alpha", 0, 1e6);
     this.cgSteps = Params.intIn(config, "als.cg_steps", 1, 1024);
   }
 

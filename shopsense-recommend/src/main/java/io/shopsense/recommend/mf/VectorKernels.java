@@ -1,6 +1,9 @@
 package io.shopsense.recommend.mf;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -12,6 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
+  private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, S.vectorShape());
+  private static final VectorSpecies<Short> SH = VectorSpecies.of(short.class, VectorShape.forBitSize(L * 16));
 
   private VectorKernels() {}
 
@@ -64,7 +69,7 @@ final class VectorKernels {
     for (; k < n; k++) y[yo + k] += s * x[xo + k];
   }
 
-  static void scoreBlock(float[] u, int uo, int f, float[] blk, int base, int stride, float[] out, int oo, int len) {
+  static void scoreBlock(float[] u, int uo, int f, short[] blk, int base, int stride, float[] out, int oo, int len) {
     int j = 0;
     for (; j + 4 * L <= len; j += 4 * L) {
       FloatVector a0 = FloatVector.fromArray(S, out, oo + j);
@@ -73,10 +78,10 @@ final class VectorKernels {
       FloatVector a3 = FloatVector.fromArray(S, out, oo + j + 3 * L);
       for (int k = 0, o = base + j; k < f; k++, o += stride) {
         FloatVector uk = FloatVector.broadcast(S, u[uo + k]);
-        a0 = FloatVector.fromArray(S, blk, o).fma(uk, a0);
-        a1 = FloatVector.fromArray(S, blk, o + L).fma(uk, a1);
-        a2 = FloatVector.fromArray(S, blk, o + 2 * L).fma(uk, a2);
-        a3 = FloatVector.fromArray(S, blk, o + 3 * L).fma(uk, a3);
+        a0 = bf16(blk, o).fma(uk, a0);
+        a1 = bf16(blk, o + L).fma(uk, a1);
+        a2 = bf16(blk, o + 2 * L).fma(uk, a2);
+        a3 = bf16(blk, o + 3 * L).fma(uk, a3);
       }
       a0.intoArray(out, oo + j);
       a1.intoArray(out, oo + j + L);
@@ -85,10 +90,16 @@ final class VectorKernels {
     }
     for (; j + L <= len; j += L) {
       FloatVector a = FloatVector.fromArray(S, out, oo + j);
-      for (int k = 0, o = base + j; k < f; k++, o += stride) a = FloatVector.fromArray(S, blk, o).fma(FloatVector.broadcast(S, u[uo + k]), a);
+      for (int k = 0, o = base + j; k < f; k++, o += stride) a = bf16(blk, o).fma(FloatVector.broadcast(S, u[uo + k]), a);
       a.intoArray(out, oo + j);
     }
     MfKernels.scoreBlockScalar(u, uo, f, blk, base, stride, out, oo, j, len);
+  }
+
+  /** L bfloat16 values widened to floats: sign-extend to int, shift into the high half. */
+  private static FloatVector bf16(short[] a, int o) {
+    return ((IntVector) ShortVector.fromArray(SH, a, o).convertShape(VectorOperators.S2I, I, 0))
+        .lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats();
   }
 
   static void bprStep(float[] u, int uo, float[] v, int io, int jo, int n, float z, float lr, float reg) {

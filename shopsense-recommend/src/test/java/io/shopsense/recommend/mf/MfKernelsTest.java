@@ -42,7 +42,8 @@ class MfKernelsTest {
       int stride = 1 + r.nextInt(80);
       int len = r.nextInt(stride + 1);
       float[] u = randoms(r, f + 3);
-      float[] blk = randoms(r, f * stride + 5);
+      short[] blk = new short[f * stride + 5];
+      for (int k = 0; k < blk.length; k++) blk[k] = MfKernels.toBfloat16(r.nextFloat() * 2 - 1);
       float[] out = randoms(r, len + 4);
       float[] scalar = out.clone();
       float[] simd = out.clone();
@@ -50,7 +51,9 @@ class MfKernelsTest {
       MfKernels.scoreBlock(u, 3, f, blk, 5, stride, simd, 4, len);
       for (int j = 0; j < out.length; j++) {
         double ref = out[j];
-        if (j >= 4 && j < 4 + len) for (int k = 0; k < f; k++) ref += (double) u[3 + k] * blk[5 + k * stride + j - 4];
+        if (j >= 4 && j < 4 + len) {
+          for (int k = 0; k < f; k++) ref += (double) u[3 + k] * MfKernels.fromBfloat16(blk[5 + k * stride + j - 4]);
+        }
         assertThat((double) scalar[j]).as("seed %d", seed).isCloseTo(ref, Offset.offset(1e-4 * (1 + f)));
         assertThat((double) simd[j]).as("seed %d", seed).isCloseTo(ref, Offset.offset(1e-4 * (1 + f)));
       }
@@ -60,6 +63,18 @@ class MfKernelsTest {
       assertThat((double) MfKernels.dotDiff(u, 0, v, f, 2 * f, f)).as("seed %d", seed).isCloseTo(ref, Offset.offset(1e-4 * (1 + f)));
       assertThat((double) MfKernels.dotDiffScalar(u, 0, v, f, 2 * f, 0, f)).as("seed %d", seed).isCloseTo(ref, Offset.offset(1e-4 * (1 + f)));
     }
+  }
+
+  @Test
+  void bfloat16RoundsToNearestWithinHalfAUnitInTheLastPlace() {
+    Random r = new Random(5);
+    for (int k = 0; k < 10_000; k++) {
+      float x = (float) (r.nextGaussian() * Math.pow(10, r.nextInt(9) - 4));
+      float back = MfKernels.fromBfloat16(MfKernels.toBfloat16(x));
+      assertThat((double) Math.abs(back - x)).isLessThanOrEqualTo(Math.abs(x) * Math.pow(2, -8));
+    }
+    assertThat(MfKernels.fromBfloat16(MfKernels.toBfloat16(1.5f))).isEqualTo(1.5f);
+    assertThat(MfKernels.fromBfloat16(MfKernels.toBfloat16(-0f))).isEqualTo(-0f);
   }
 
   @Test

@@ -111,7 +111,9 @@ public final class RerankBench {
         long[][] wall = new long[3][nq];
         long[][] cpu = new long[3][nq];
         long cands = 0;
+        long proc0 = 0;
         for (int i = 0; i < draws.size(); i++) {
+          if (i == warm) proc0 = Machine.processCpuNanos();
           SearchLog.SearchSession s = draws.get(i);
           long w0 = System.nanoTime();
           long c0 = THREADS.getCurrentThreadCpuTime();
@@ -134,7 +136,9 @@ public final class RerankBench {
             cands += hits.size();
           }
         }
-        System.out.printf("%d personalized searches after %d warm-up, mean %.1f candidates%n", nq, warm, (double) cands / nq);
+        long proc = Machine.processCpuNanos() - proc0;
+        System.out.printf("%d personalized searches after %d warm-up, mean %.1f candidates; process CPU (all threads: "
+            + "ONNX Runtime, GC, JIT) %.2f ms per search%n", nq, warm, (double) cands / nq, proc / 1e6 / nq);
         String[] names = {"whole search (retrieve 200 + features + LambdaMART + top 20)", "  hybrid retrieval of 200",
             "  features + LambdaMART scoring + top 20"};
         for (int p = 0; p < 3; p++) {

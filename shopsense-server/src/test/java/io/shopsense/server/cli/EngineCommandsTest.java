@@ -14,13 +14,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code train}, {@code recommend} and {@code search} through the real command line on a small generated store. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineCommandsTest {
-  @TempDir Path dir;
+  private Path dir; // made in @BeforeAll: a @TempDir field is not always injected before it
   private Path data;
   private String out;
   private String err;
@@ -39,6 +38,7 @@ class EngineCommandsTest {
 
   @BeforeAll
   void store() throws IOException {
+    dir = Files.createTempDirectory("engine-commands");
     data = dir.resolve("store");
     new DataGenerator(new GeneratorSpec(150, 400, 8_000, 3)).generate(data);
     // BM25-only index and small models keep the test fast

@@ -194,7 +194,7 @@ public final class Engine {
     }
     catalog.upsertItems(items);
     search.upsert(items);
-    models.replaceEmpty(emptySnapshot());
+    if (models.current().version() == 0) models.replaceEmpty(emptySnapshot()); // new items become columns before the first training
   }
 
   boolean deleteItem(String id) {

@@ -227,6 +227,32 @@ class ScenarioTest {
   }
 
   @Test
+  void pinsBoostsBuriesAndRecentlyShownShapeTheList() {
+    String u = users.get(12);
+    List<String> plain = ids(recommend(s, Scenario.FOR_YOU, u, 10, Fixtures.rules(0, 1.0, 0)));
+    Item pinA = s.internals().catalog().newestFirst().stream().filter(Item::inStock).filter(i -> !plain.contains(i.id()))
+        .findFirst().orElseThrow();
+    Item pinB = s.internals().catalog().newestFirst().stream().filter(Item::inStock)
+        .filter(i -> !plain.contains(i.id()) && !i.id().equals(pinA.id())).findFirst().orElseThrow();
+    Map<String, Double> boost = new HashMap<>();
+    boost.put(plain.get(9), 100.0); // the last becomes the first after the pins
+    boost.put(plain.get(0), 0.0001); // the first is buried out of the top 10
+    Rules r = new Rules(true, List.of(), List.of(), List.of(), null, null, true, false, boost, List.of(pinA.id(), pinB.id()),
+        0, 1.0, 0);
+    List<String> got = ids(recommend(s, Scenario.FOR_YOU, u, 10, r));
+    assertThat(got.subList(0, 3)).containsExactly(pinA.id(), pinB.id(), plain.get(9));
+    assertThat(got).doesNotContain(plain.get(0));
+    // impressions of the last hour are excluded when the rule asks for it
+    s.ingest(List.of(new io.shopsense.core.model.Event(null, u, io.shopsense.core.model.EventType.IMPRESSION, null,
+        now + 1000, null, null, null, null, plain.subList(0, 5), null)));
+    Rules fresh = new Rules(true, List.of(), List.of(), List.of(), null, null, true, true, Map.of(), List.of(), 0, 1.0, 0);
+    assertThat(ids(recommend(s, Scenario.FOR_YOU, u, 10, fresh))).doesNotContainAnyElementsOf(plain.subList(0, 5));
+    // filters: price range and brand
+    Rules cheap = new Rules(true, List.of(), List.of(), List.of(), 0.0, 30.0, true, false, Map.of(), List.of(), 0, 1.0, 0);
+    assertThat(recommend(s, Scenario.TRENDING, u, 10, cheap).results()).isNotEmpty().allMatch(x -> x.price() <= 30.0);
+  }
+
+  @Test
   void badRequestsNameTheirField() {
     assertThatThrownBy(() -> s.recommend(new RecommendRequest(Scenario.FOR_YOU, "u", null, null, 0, null, false, null)))
         .isInstanceOf(BadRequestException.class).satisfies(e -> assertThat(((BadRequestException) e).field()).isEqualTo("n"));

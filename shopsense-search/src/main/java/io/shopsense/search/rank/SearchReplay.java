@@ -37,7 +37,9 @@ public final class SearchReplay {
   private final long windowMs;
 
   /**
-   * @param stats, intent, bias the statistics to grow (typically empty; the ranking features read the same objects)
+   * The statistics {@code stats}, {@code intent} and {@code bias} grow during the replay (they are
+   * typically empty at first; the ranking features read the same objects).
+   *
    * @param windowMs the attribution window of search actions ({@code rank.attribution_minutes})
    */
   public SearchReplay(ProfileUpdater profiles, Function<String, Item> catalog, ItemStats stats, QueryIntent intent,

@@ -21,13 +21,13 @@ public final class AlsBench {
 
   public static void main(String[] args) {
     BenchArgs a = new BenchArgs(args);
-    SyntheticMatrix.Shape shape = SyntheticMatrix.Shape.of(a.get("shape", "ml1m"));
+    SkewedMatrix.Shape shape = SkewedMatrix.Shape.of(a.get("shape", "ml1m"));
     int iterations = a.getInt("iterations", 5);
     int threads = a.getInt("threads", 2);
     int factors = a.getInt("factors", 64);
     try (HeapWatcher heap = new HeapWatcher()) {
       long t0 = System.nanoTime();
-      InteractionMatrix m = SyntheticMatrix.generate(shape, a.getDouble("zipf", 1.0), 20, a.getLong("seed", 1));
+      InteractionMatrix m = SkewedMatrix.shaped(shape, a.getDouble("zipf", 1.0), 20, a.getLong("seed", 1));
       double gen = (System.nanoTime() - t0) / 1e9;
       Config cfg = Config.defaults().with(Map.of("als.factors", Integer.toString(factors),
           "als.iterations", Integer.toString(iterations), "als.cg_steps", a.get("cg-steps", "3")));

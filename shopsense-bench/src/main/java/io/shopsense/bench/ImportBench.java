@@ -59,6 +59,7 @@ public final class ImportBench {
     System.out.printf(Locale.ROOT, "ImportBench %s, %d cores, max heap %d MB, java %s, data %s%n", LocalDate.now(),
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
         System.getProperty("java.version"), dir.toAbsolutePath());
+    parseOnly(sources);
     Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "import-bench");
     try {
       for (String backend : backends) {
@@ -85,6 +86,22 @@ public final class ImportBench {
       }
     } finally {
       deleteTree(work);
+    }
+  }
+
+  /** The events file parsed and checked by one thread, nothing written: the parser's own speed. */
+  private static void parseOnly(List<ImportSource> sources) {
+    ImportSource events = sources.stream().filter(s -> s.kind() == Kind.EVENTS).findFirst().orElseThrow();
+    var threads = ManagementFactory.getThreadMXBean();
+    Importer checker = new Importer(null, null).validationThreads(1);
+    for (int round = 1; round <= 3; round++) {
+      long cpu0 = threads.getCurrentThreadCpuTime();
+      long t0 = System.nanoTime();
+      long n = checker.validate(events);
+      long wall = System.nanoTime() - t0;
+      long cpu = threads.getCurrentThreadCpuTime() - cpu0;
+      System.out.printf(Locale.ROOT, "parse only, 1 thread, round %d: %,d events in %.2f s = %,.0f events/s wall, "
+          + "%,.0f events/s per CPU second%n", round, n, wall / 1e9, n * 1e9 / wall, n * 1e9 / cpu);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.shopsense.bench;
 
+import io.shopsense.core.generate.DataGenerator;
+import io.shopsense.core.generate.GeneratorSpec;
 import io.shopsense.core.model.Item;
 import io.shopsense.search.SearchMode;
 import io.shopsense.search.SearchRequest;
@@ -25,7 +27,12 @@ import java.util.stream.Stream;
  * indexing, thread CPU per query), which other processes on a shared machine distort far less.
  *
  * <pre>java -Xmx2g -cp 'shopsense-bench/target/classes:shopsense-bench/target/lib/*' io.shopsense.bench.IndexBench \
- *   [--items 20000] [--queries 1000] [--zh 0.3] [--dir target/index-bench] [--seed 42] [--set 'k=v;k=v']</pre>
+ *   [--size small|medium | --store DIR | --items 20000 --zh 0.3] [--queries 1000] [--dir target/index-bench]
+ *   [--seed 42] [--set 'k=v;k=v']</pre>
+ *
+ * With {@code --size} the project's generator writes a store under {@code <dir>/store} first (the
+ * issue's figures are defined on {@code medium}); {@code --store} reads one written by
+ * {@code ./shopsense generate}; otherwise a built-in seeded synthetic catalog is used.
  */
 public final class IndexBench {
   private IndexBench() {}
@@ -40,8 +47,31 @@ public final class IndexBench {
     deleteTree(dir);
     Files.createDirectories(dir);
 
-    List<Item> items = SyntheticCatalog.items(n, zh, seed);
-    List<String> queries = SyntheticCatalog.queries(nq, zh, seed + 1);
+    List<Item> items;
+    List<String> queries;
+    String source;
+    if (a.containsKey("store") || a.containsKey("size")) {
+      // a store written by ./shopsense generate, or generated here first
+      Path store;
+      if (a.containsKey("store")) {
+        store = Path.of(a.get("store"));
+      } else {
+        store = dir.resolve("store");
+        GeneratorSpec spec = GeneratorSpec.ofSize(a.get("size")).withSeed(seed);
+        long t = System.nanoTime();
+        new DataGenerator(spec).generate(store);
+        System.out.printf("generated the %s store in %.1f s%n", a.get("size"), (System.nanoTime() - t) / 1e9);
+      }
+      items = StoreFiles.items(store.resolve("items.jsonl"));
+      queries = StoreFiles.queries(store.resolve("queries.jsonl"), nq, seed + 1);
+      long chinese = items.stream().filter(i -> io.shopsense.search.analysis.Scripts.hasHan(i.title())).count();
+      source = String.format("generated store %s: %d items (%.0f%% Chinese titles), %d logged queries drawn by "
+          + "search count", store, items.size(), 100.0 * chinese / items.size(), nq);
+    } else {
+      items = SyntheticCatalog.items(n, zh, seed);
+      queries = SyntheticCatalog.queries(nq, zh, seed + 1);
+      source = String.format("synthetic catalog: %d items (%.0f%% Chinese), %d queries", n, zh * 100, nq);
+    }
     Map<String, String> overrides = new java.util.HashMap<>();
     for (String kv : a.getOrDefault("set", "").split(";")) {
       if (kv.isBlank()) continue;
@@ -55,8 +85,7 @@ public final class IndexBench {
     SearchSettings settings = SearchSettings.from(config);
     System.out.printf("machine: %d cores, JDK %s, load average at start %s%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
-    System.out.printf("catalog: %d items (%.0f%% Chinese), %d queries, seed %d, overrides %s%n", n, zh * 100, nq, seed,
-        overrides);
+    System.out.printf("%s, seed %d, overrides %s%n", source, seed, overrides);
 
     try (Embedder embedder = Embedder.open(dir, Embedder.Settings.from(config))) {
       embedder.embedQuery("warm up"); // model load is start-up cost, not indexing throughput
@@ -95,28 +124,31 @@ public final class IndexBench {
             index.search(SearchRequest.of(q).withMode(mode)); // warm-up: JIT, page cache
           }
         }
-        for (SearchMode mode : SearchMode.values()) {
-          long[] ns = new long[queries.size()];
-          long[] cpu = new long[queries.size()];
-          long hits = 0;
-          for (int i = 0; i < queries.size(); i++) {
-            String q = queries.get(i);
-            long c = THREADS.getCurrentThreadCpuTime();
-            long t = System.nanoTime();
-            hits += index.search(SearchRequest.of(q).withMode(mode)).total();
-            ns[i] = System.nanoTime() - t;
-            cpu[i] = THREADS.getCurrentThreadCpuTime() - c;
-          }
-          Arrays.sort(ns);
-          Arrays.sort(cpu);
-          System.out.printf("%-6s query (facets on, top 10): wall p50 %.2f ms, p99 %.2f ms; thread CPU p50 %.2f ms, "
-              + "p99 %.2f ms; mean total hits %d%n", mode.wireName(), ns[ns.length / 2] / 1e6,
-              ns[(int) (ns.length * 0.99)] / 1e6, cpu[cpu.length / 2] / 1e6, cpu[(int) (cpu.length * 0.99)] / 1e6,
-              hits / queries.size());
-        }
+        latency(index, queries, SearchMode.BM25, false);
+        for (SearchMode mode : SearchMode.values()) latency(index, queries, mode, true);
       }
     }
     System.out.printf("load average at end %s%n", loadAverage());
+  }
+
+  /** Runs every query once, single-threaded, and prints wall and thread-CPU p50/p99. */
+  private static void latency(CatalogIndex index, List<String> queries, SearchMode mode, boolean facets) {
+    long[] ns = new long[queries.size()];
+    long[] cpu = new long[queries.size()];
+    long hits = 0;
+    for (int i = 0; i < queries.size(); i++) {
+      long c = THREADS.getCurrentThreadCpuTime();
+      long t = System.nanoTime();
+      hits += index.search(SearchRequest.of(queries.get(i)).withMode(mode).withFacets(facets)).total();
+      ns[i] = System.nanoTime() - t;
+      cpu[i] = THREADS.getCurrentThreadCpuTime() - c;
+    }
+    Arrays.sort(ns);
+    Arrays.sort(cpu);
+    System.out.printf("%-6s query (facets %s, top 10): wall p50 %.2f ms, p99 %.2f ms; thread CPU p50 %.2f ms, "
+        + "p99 %.2f ms; mean total hits %d%n", mode.wireName(), facets ? "on" : "off", ns[ns.length / 2] / 1e6,
+        ns[(int) (ns.length * 0.99)] / 1e6, cpu[cpu.length / 2] / 1e6, cpu[(int) (cpu.length * 0.99)] / 1e6,
+        hits / queries.size());
   }
 
   private static final java.lang.management.ThreadMXBean THREADS =

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -15,8 +16,10 @@ import java.util.SplittableRandom;
 /**
  * Interaction matrices for benchmarks: a random one shaped like MovieLens-1M (users, items and
  * non-zeros as given; Zipf-skewed item popularity and a long-tailed number of items per user,
- * every user at least 20, as in ML-1M; weights 1..5 like star ratings), or a real NCF
- * {@code *.train.rating} file.
+ * every user at least 20, as in ML-1M; weights 1..5 like star ratings), a named MovieLens shape
+ * built directly in CSR ({@link #shaped}, for the 20M shape), or a real NCF {@code *.train.rating}
+ * file. {@link #random} and {@link #shaped} differ in their tails (Pareto vs log-normal activity)
+ * and in memory; each keeps the figures measured with it reproducible.
  */
 public final class SkewedMatrix {
   private SkewedMatrix() {}
@@ -79,6 +82,73 @@ public final class SkewedMatrix {
     return InteractionMatrix.fromTriples(ids("u", users), ids("i", items), r, c, v, n);
   }
 
+  /** A named shape: users, items, non-zeros. */
+  public record Shape(String name, int users, int items, long nnz) {
+    public static Shape of(String name) {
+      return switch (name) {
+        case "ml1m" -> new Shape("ml1m", 6_040, 3_706, 1_000_209L);
+        case "ml20m" -> new Shape("ml20m", 138_493, 26_744, 20_000_263L);
+        default -> throw new IllegalArgumentException("unknown shape '" + name + "' (ml1m, ml20m)");
+      };
+    }
+  }
+
+  /**
+   * A random matrix of a named shape, built straight into CSR (no coordinate triples) so the
+   * ML-20M shape fits a 1.5 GB heap: user activity log-normal above a floor, item popularity
+   * Zipf-skewed over a random item order, weights 1..5. Used by the matrix-factorization benchmarks.
+   *
+   * @param zipf item popularity exponent (about 1 for MovieLens-like skew)
+   * @param minPerUser the smallest row
+   */
+  public static InteractionMatrix shaped(Shape s, double zipf, int minPerUser, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int nu = s.users();
+    int ni = s.items();
+    int cap = ni / 2;
+    // user activity: floor + log-normal share of the rest
+    double[] w = new double[nu];
+    double sum = 0;
+    for (int u = 0; u < nu; u++) sum += w[u] = Math.exp(1.1 * gaussian(rnd));
+    long rest = s.nnz() - (long) minPerUser * nu;
+    int[] rowPtr = new int[nu + 1];
+    for (int u = 0; u < nu; u++) {
+      int n = (int) Math.min(cap, minPerUser + Math.round(rest * w[u] / sum));
+      rowPtr[u + 1] = rowPtr[u] + n;
+    }
+    // item popularity: Zipf over a random permutation
+    int[] perm = new int[ni];
+    for (int i = 0; i < ni; i++) perm[i] = i;
+    for (int i = ni - 1; i > 0; i--) {
+      int j = rnd.nextInt(i + 1);
+      int tmp = perm[i]; perm[i] = perm[j]; perm[j] = tmp;
+    }
+    double[] cdf = new double[ni];
+    double acc = 0;
+    for (int r = 0; r < ni; r++) cdf[r] = acc += Math.pow(r + 1, -zipf);
+    int nnz = rowPtr[nu];
+    int[] cols = new int[nnz];
+    float[] vals = new float[nnz];
+    int[] mark = new int[ni];
+    for (int u = 0; u < nu; u++) {
+      int start = rowPtr[u];
+      int n = rowPtr[u + 1] - start;
+      int filled = 0;
+      long tries = 0;
+      while (filled < n) {
+        int item = ++tries < 50L * n
+            ? perm[Math.min(ni - 1, lowerBound(cdf, rnd.nextDouble() * acc))]
+            : rnd.nextInt(ni); // very heavy users exhaust the head: fill from the tail uniformly
+        if (mark[item] == u + 1) continue;
+        mark[item] = u + 1;
+        cols[start + filled++] = item;
+      }
+      Arrays.sort(cols, start, start + n);
+      for (int q = start; q < start + n; q++) vals[q] = 1 + rnd.nextInt(5);
+    }
+    return new InteractionMatrix(ids("u", nu), ids("i", ni), rowPtr, cols, vals);
+  }
+
   /** Reads an NCF {@code user \t item \t rating \t time} file with 0-based ids. */
   public static InteractionMatrix ncf(Path file) throws IOException {
     List<int[]> rows = new ArrayList<>();
@@ -101,6 +171,10 @@ public final class SkewedMatrix {
       v[k] = rows.get(k)[2];
     }
     return InteractionMatrix.fromTriples(ids("u", maxU + 1), ids("i", maxI + 1), r, c, v, n);
+  }
+
+  private static double gaussian(SplittableRandom r) {
+    return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
   }
 
   private static IdIndex ids(String prefix, int n) {

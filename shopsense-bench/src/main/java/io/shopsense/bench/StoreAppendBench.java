@@ -22,7 +22,10 @@ import java.util.SplittableRandom;
  * Events are made before the clock starts, so the figure is the store alone. PostgreSQL runs with
  * {@code synchronous_commit=on} (every commit flushed), as a production server would.
  *
- * <p>Usage: {@code StoreAppendBench sqlite|postgres [events=1000000]}
+ * <p>With {@code bulk} the same batches go through {@link Store#bulkAppend} instead: one
+ * transaction for all of them, durable when it returns (what the importer does).
+ *
+ * <p>Usage: {@code StoreAppendBench sqlite|postgres [events=1000000] [bulk]}
  */
 public final class StoreAppendBench {
   private static final int BATCH = 10_000;
@@ -31,45 +34,53 @@ public final class StoreAppendBench {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 1 || !(args[0].equals("sqlite") || args[0].equals("postgres"))) {
-      System.err.println("usage: StoreAppendBench sqlite|postgres [events]");
+      System.err.println("usage: StoreAppendBench sqlite|postgres [events] [bulk]");
       System.exit(2);
     }
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+    boolean bulk = args.length > 2 && args[2].equals("bulk");
     List<Event> events = events(n, 42);
     if (args[0].equals("sqlite")) {
       Path target = Files.isDirectory(Path.of("shopsense-bench/target")) ? Path.of("shopsense-bench/target") : Path.of("target");
       Path file = target.resolve("bench-store").resolve("append.db");
       for (String suffix : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(file + suffix));
       try (Store store = Stores.open("sqlite:" + file)) {
-        run("sqlite", store, events);
+        run("sqlite", store, events, bulk);
       }
       System.out.printf(Locale.ROOT, "sqlite file %s: %.1f MB%n", file, Files.size(file) / 1e6);
     } else {
       // zonky turns synchronous_commit off by default; a store's durability promise needs it on
       try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
            Store store = Stores.open("postgresql://postgres@localhost:" + pg.getPort() + "/postgres")) {
-        run("postgres", store, events);
+        run("postgres", store, events, bulk);
       }
     }
   }
 
-  private static void run(String name, Store store, List<Event> events) {
+  private static void run(String name, Store store, List<Event> events, boolean bulk) {
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu0 = os.getProcessCpuTime();
     long start = System.nanoTime();
     long added = 0;
+    List<List<Event>> batches = new ArrayList<>();
     for (int from = 0; from < events.size(); from += BATCH) {
-      added += store.append(events.subList(from, Math.min(events.size(), from + BATCH)));
+      batches.add(events.subList(from, Math.min(events.size(), from + BATCH)));
+    }
+    if (bulk) {
+      added = store.bulkAppend(batches.iterator());
+    } else {
+      for (List<Event> b : batches) added += store.append(b);
     }
     double secs = (System.nanoTime() - start) / 1e9;
     double cpu = (os.getProcessCpuTime() - cpu0) / 1e9; // this JVM only (not the PostgreSQL server)
     if (added != events.size() || store.eventCount() != events.size()) {
       throw new IllegalStateException("appended " + added + " of " + events.size());
     }
-    System.out.printf(Locale.ROOT, "%s: %,d events in %.2f s = %,.0f events/s (batches of %,d, one commit each);"
-        + " JVM cpu %.2f s, load average %.1f%n", name, events.size(), secs, events.size() / secs, BATCH, cpu,
-        os.getSystemLoadAverage());
+    System.out.printf(Locale.ROOT, "%s: %,d events in %.2f s = %,.0f events/s (batches of %,d, %s);"
+        + " JVM cpu %.2f s = %,.0f events per CPU-second, load average %.1f%n", name, events.size(), secs,
+        events.size() / secs, BATCH, bulk ? "one bulkAppend, one commit" : "one commit each", cpu,
+        events.size() / cpu, os.getSystemLoadAverage());
   }
 
   /** Synthetic events shaped like the demo generator's: 10k users, 20k items, sessions, 10% searches, time order. */

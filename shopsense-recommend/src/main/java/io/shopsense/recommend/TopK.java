@@ -26,17 +26,23 @@ public final class TopK {
     if (k <= 0) return List.of();
     int[] heap = new int[k];
     int size = 0;
+    // the worst kept score, held in a local: once the heap is full almost every item fails this
+    // one comparison instead of re-reading the heap root; ties still go to the full rule
+    float worst = Float.NEGATIVE_INFINITY;
     for (int i = 0; i < scores.length; i++) {
       float s = scores[i];
+      if (s < worst) continue;
       if (Float.isNaN(s) || s == Float.NEGATIVE_INFINITY) continue;
       if (size == k && !better(scores, lastOnTies, i, heap[0])) continue;
       if (filter != null && !filter.test(i)) continue;
       if (size < k) {
         heap[size] = i;
         siftUp(scores, lastOnTies, heap, size++);
+        if (size == k) worst = scores[heap[0]];
       } else {
         heap[0] = i;
         siftDown(scores, lastOnTies, heap, size);
+        worst = scores[heap[0]];
       }
     }
     List<ScoredItem> out = new ArrayList<>(size);

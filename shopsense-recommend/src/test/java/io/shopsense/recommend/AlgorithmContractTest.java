@@ -102,6 +102,9 @@ class AlgorithmContractTest {
     Recommender r = Recommenders.create(name, c);
     float[][] one = scoreAll(r.fit(DATA, ctx(c, 1)));
     assertThat(scoreAll(r.fit(DATA, ctx(c, 1)))).isDeepEqualTo(one);
+    // BPR's parallel SGD is lock-free (Hogwild): with more than one thread the interleaving of
+    // updates, hence the result, is not reproducible; with a fixed single thread it is (above).
+    if (name.equals("bpr")) return;
     assertThat(scoreAll(r.fit(DATA, ctx(c, 2)))).isDeepEqualTo(one);
     assertThat(scoreAll(r.fit(DATA, ctx(c, 5)))).isDeepEqualTo(one);
   }

@@ -12,7 +12,7 @@ import java.util.List;
  * groups and each group interacts only with its own block of {@link #ITEMS_PER_BLOCK} items, every
  * user minus one held-out item of its block. The held-out item is then the only unseen item with
  * any evidence, so it must be each user's top-1 among unseen items. Weights vary (1..5, a user part plus
- * an item part) so that mean-centred (Pearson) similarities are positive within a block; the catalog gives each block its own
+ * an item part) so that Pearson correlations are positive within a block; the catalog gives each block its own
  * words and category for content-based models. Use {@link #assertHeldOutTop1} from a test
  * (see {@code CheckerboardTest}).
  */

@@ -27,8 +27,10 @@ class CheckerboardTest {
         Arguments.of("userknn", new String[] {"userknn.similarity", "pearson"}),
         Arguments.of("userknn", new String[] {"userknn.similarity", "jaccard", "userknn.neighbors", "5"}),
         Arguments.of("ease", new String[] {"ease.lambda", "10"}),
-        Arguments.of("content", new String[] {})
-        // matrix factorization: Arguments.of("als", new String[] {...}), Arguments.of("bpr", ...)
+        Arguments.of("content", new String[] {}),
+        Arguments.of("als", new String[] {"als.factors", "8", "als.iterations", "10"}),
+        Arguments.of("bpr", new String[] {"bpr.factors", "8", "bpr.epochs", "200", "bpr.learning_rate", "0.1",
+            "bpr.regularization", "0.001"})
     );
   }
 

@@ -48,7 +48,7 @@ class ParametersTest {
 
   @Test
   void everyRegisteredNameCreatesWithDefaults() {
-    assertThat(Recommenders.names()).containsExactly("popular", "trending", "itemknn", "userknn", "ease", "content");
+    assertThat(Recommenders.names()).containsExactly("popular", "trending", "itemknn", "userknn", "ease", "content", "als", "alswr", "bpr");
     for (String n : Recommenders.names()) assertThat(Recommenders.create(n, TestData.config()).name()).isEqualTo(n);
   }
 }

@@ -35,11 +35,16 @@ import org.junit.jupiter.api.Test;
  *   <li>u2·u4 = 1 (item 4) → 1 / (√3·√2) = 1/√6 = 0.4082483</li>
  *   <li>u3·u4 = 1 (item 4) → 1 / (√2·√2) = 0.5</li>
  * </ul>
- * Pearson as {@link Similarity} defines it centres each vector by the mean of its own entries: every
- * entry here is 1, so every centred vector is all zeros, its norm is 0, and every Pearson
- * similarity is 0 — a 0/1 matrix carries no rating spread for Pearson to use. (For comparison only,
- * the textbook Pearson over all five positions, absent items counted as 0, would give
- * u1~u5 = 1, u1~u2 = -0.6/√0.96 = -0.6124, u2~u3 = 0.8/1.2 = 0.6667; that is not what we compute.)
+ * Pearson, the correlation of the full five-position vectors (absent = 0), from
+ * r = (D Σab − Σa Σb) / (√(D Σa² − (Σa)²) √(D Σb² − (Σb)²)) with D = 5; row sums Σa = Σa² =
+ * 1, 3, 2, 2, 1, so the spreads √(5Σa² − (Σa)²) are 2, √6, √6, √6, 2:
+ * <ul>
+ *   <li>u1~u5 = (5·1 − 1·1) / (2·2) = 1</li>
+ *   <li>u1~u2 = (0 − 1·3) / (2√6) = −0.6123724; u1~u3 = u1~u4 = (0 − 2) / (2√6) = −0.4082483 (same for u5)</li>
+ *   <li>u2~u3 = (5·2 − 3·2) / 6 = 0.6666667; u2~u4 = (5·1 − 6) / 6 = −0.1666667; u3~u4 = (5·1 − 4) / 6 = 0.1666667</li>
+ * </ul>
+ * Only positive correlations become neighbours, so the Pearson neighbour lists hold u1~u5, u2~u3
+ * and u3~u4.
  * Jaccard: u1~u5 = 1/1, u2~u3 = 2/3, u2~u4 = 1/4, u3~u4 = 1/3, all others 0.
  *
  * <p>So user 1's only neighbour is user 5, and user-kNN scores r̂_1j = 1·r_5j: item 2 only, which
@@ -78,9 +83,15 @@ class WorkedExampleTest {
   }
 
   @Test
-  void pearsonIsZeroEverywhereOnBinaryData() {
+  void pearsonSimilaritiesMatchTheHandComputation() {
     double[][] s = similarities(Similarity.PEARSON);
-    for (int a = 0; a < 5; a++) for (int b = 0; b < 5; b++) assertThat(s[a][b]).as("pearson(u%d,u%d)", a + 1, b + 1).isZero();
+    double[][] expected = new double[5][5]; // negative correlations are not kept: 0 here
+    expected[U1][U5] = expected[U5][U1] = 1;
+    expected[U2][U3] = expected[U3][U2] = 4.0 / 6;
+    expected[U3][U4] = expected[U4][U3] = 1.0 / 6;
+    for (int a = 0; a < 5; a++) {
+      for (int b = 0; b < 5; b++) if (a != b) assertThat(s[a][b]).as("pearson(u%d,u%d)", a + 1, b + 1).isCloseTo(expected[a][b], within(1e-6));
+    }
   }
 
   @Test

@@ -26,7 +26,7 @@ public final class GoldenCatalog {
         if (line.isBlank()) continue;
         JsonNode n = om.readTree(line);
         Map<String, String> attrs = new LinkedHashMap<>();
-        n.get("attributes").fields().forEachRemaining(e -> attrs.put(e.getKey(), e.getValue().asText()));
+        n.get("attributes").properties().forEach(e -> attrs.put(e.getKey(), e.getValue().asText()));
         out.add(new Item(n.get("id").asText(), n.get("title").asText(), n.get("description").asText(),
             n.get("category").asText(), n.get("brand").asText(), n.get("shop").asText(), n.get("price").asDouble(),
             n.get("in_stock").asBoolean(), attrs, n.get("created").asLong()));

@@ -19,13 +19,14 @@ import java.util.stream.Collectors;
 
 /**
  * One line of {@code events.jsonl}: {@code {"id"?,"user","type","item"?,"time","session"?,
- * "channel"?,"value"?,"query"?,"items"?,"text"?}}. Besides the types, it checks: {@code item} is
+ * "channel"?,"value"?,"query"?,"items"?,"text"?,"request_id"?}} ({@code request_id}: the response
+ * the event answers, for experiment attribution). Besides the types, it checks: {@code item} is
  * present for the types that need one; a {@code rate} has a {@code value} with
  * {@code 0 < value <= 5} (a five-star scale; MovieLens uses half stars from 0.5); a {@code purchase}
  * value (quantity or amount) is not negative.
  */
 final class EventJson implements JsonRecordParser<Event> {
-  static final String FIELDS = "id, user, type, item, time, session, channel, value, query, items, text";
+  static final String FIELDS = "id, user, type, item, time, session, channel, value, query, items, text, request_id";
   /** The highest rating; ratings are on a five-star scale. */
   static final double MAX_RATING = 5;
 
@@ -52,6 +53,7 @@ final class EventJson implements JsonRecordParser<Event> {
     String query = null;
     List<String> items = null;
     String text = null;
+    String requestId = null;
     int seen = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String f = p.currentName();
@@ -68,6 +70,7 @@ final class EventJson implements JsonRecordParser<Event> {
         case "query" -> { seen = once(seen, 8, f); query = string(p, f); }
         case "items" -> { seen = once(seen, 9, f); items = JsonFields.stringList(p, f); }
         case "text" -> { seen = once(seen, 10, f); text = string(p, f); }
+        case "request_id" -> { seen = once(seen, 11, f); requestId = id(p, f); }
         default -> throw JsonFields.unknownField(f, FIELDS);
       }
     }
@@ -78,7 +81,7 @@ final class EventJson implements JsonRecordParser<Event> {
       throw new RecordError("item", "required for event type '" + type.wireName() + "'");
     }
     checkValue(type, value);
-    return new Event(id, user, type, item, time, session, channel, value, query, items, text);
+    return new Event(id, user, type, item, time, session, channel, value, query, items, text, requestId);
   }
 
   /** The value rules shared by every event source (JSONL and rating files). */

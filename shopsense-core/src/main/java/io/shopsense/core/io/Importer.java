@@ -27,7 +27,8 @@ import java.util.function.ToIntFunction;
  * With {@link #skipBad(boolean) skipBad} there is one pass: good lines are written and bad ones
  * counted (the first few errors are kept in the report). Files are imported in the order shops,
  * items, promotions, events. While one batch is written on a background thread the next one is
- * parsed, so parse and store costs overlap on two cores.
+ * parsed, so parse and store costs overlap on two cores. An events file is written as one unit
+ * through {@link EventStore#bulkAppend}: all of it or, on a failure, none of it.
  */
 public final class Importer {
   /** Records per store transaction. */
@@ -50,6 +51,7 @@ public final class Importer {
     this(store, store);
   }
 
+  /** An importer writing to these stores; both may be null for an importer that only {@link #validate}s. */
   public Importer(CatalogStore catalog, EventStore events) {
     this.catalog = catalog;
     this.events = events;
@@ -195,7 +197,7 @@ public final class Importer {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
+  static java.util.concurrent.ThreadFactory daemon(String name) {
     return r -> {
       Thread t = new Thread(r, name);
       t.setDaemon(true);
@@ -205,14 +207,13 @@ public final class Importer {
 
   private ImportReport write(ImportSource source, long priorNanos) {
     long t0 = System.nanoTime();
-    ToIntFunction<List<Object>> sink = sink(source.kind());
-    ExecutorService writer = Executors.newSingleThreadExecutor(daemon("shopsense-import-writer"));
+    BatchOutput out = source.kind() == Kind.EVENTS ? BatchOutput.bulkEvents(events)
+        : BatchOutput.perBatch(sink(source.kind()));
     long read = 0;
     long bad = 0;
     long written = 0;
-    long imported = 0;
+    long imported;
     List<InputException> errors = new ArrayList<>();
-    Future<Integer> inFlight = null;
     try (RecordReader<?> r = source.open()) {
       Progress progress = new Progress(r, skipBad ? "importing" : "writing");
       List<Object> batch = new ArrayList<>(batchSize);
@@ -231,23 +232,20 @@ public final class Importer {
         read++;
         batch.add(rec);
         if (batch.size() == batchSize) {
-          if (inFlight != null) imported += await(inFlight);
           written += batch.size();
-          List<Object> full = batch;
-          inFlight = writer.submit(() -> sink.applyAsInt(full));
+          out.accept(batch);
           batch = new ArrayList<>(batchSize);
         }
         if ((read & 1023) == 0) progress.tick(read);
       }
-      if (inFlight != null) imported += await(inFlight);
-      inFlight = null;
       if (!batch.isEmpty()) {
         written += batch.size();
-        imported += sink.applyAsInt(batch);
+        out.accept(batch);
       }
-    } finally {
-      if (inFlight != null) inFlight.cancel(false);
-      writer.shutdown();
+      imported = out.finish();
+    } catch (RuntimeException | Error e) {
+      out.abort(e);
+      throw e;
     }
     long elapsed = System.nanoTime() - t0 + priorNanos;
     return new ImportReport(source.file().toString(), source.kind(), read, imported, written - imported, bad,
@@ -274,7 +272,7 @@ public final class Importer {
   }
 
   /** Waits for the batch being written; rethrows its failure as is. */
-  private static <T> T await(Future<T> f) {
+  static <T> T await(Future<T> f) {
     try {
       return f.get();
     } catch (InterruptedException e) {

@@ -98,7 +98,7 @@ public final class JsonlWriter implements Closeable, Flushable {
     end();
   }
 
-  /** {@code {"id"?,"user","type","item"?,"time","session"?,"channel"?,"value"?,"query"?,"items"?,"text"?}}. */
+  /** {@code {"id"?,"user","type","item"?,"time","session"?,"channel"?,"value"?,"query"?,"items"?,"text"?,"request_id"?}}. */
   public void write(Event e) throws IOException {
     g.writeStartObject();
     string("id", e.id());
@@ -116,6 +116,7 @@ public final class JsonlWriter implements Closeable, Flushable {
       g.writeEndArray();
     }
     string("text", e.text());
+    string("request_id", e.requestId());
     end();
   }
 

@@ -17,14 +17,23 @@ import java.util.Objects;
  * @param query the query text for {@code search} (and impressions that answer a search)
  * @param items the ids shown, for {@code search} and {@code impression}
  * @param text review text
+ * @param requestId optional {@code request_id} of the search or recommendation response this event
+ *     answers (an impression, click or purchase of a listed item), for A/B experiment attribution; an
+ *     extension of the event contract, not kept by the stores (attribution happens on ingestion)
  */
 public record Event(String id, String user, EventType type, String item, long time, String session,
-    Channel channel, Double value, String query, List<String> items, String text) {
+    Channel channel, Double value, String query, List<String> items, String text, String requestId) {
 
   public Event {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(type, "type");
     items = items == null ? null : List.copyOf(items);
+  }
+
+  /** An event that answers no response (no {@code request_id}). */
+  public Event(String id, String user, EventType type, String item, long time, String session,
+      Channel channel, Double value, String query, List<String> items, String text) {
+    this(id, user, type, item, time, session, channel, value, query, items, text, null);
   }
 
   /** A minimal event: user, type, item and time. */
@@ -34,6 +43,6 @@ public record Event(String id, String user, EventType type, String item, long ti
 
   /** The same event with another user (identity merges and erasure checks). */
   public Event withUser(String newUser) {
-    return new Event(id, newUser, type, item, time, session, channel, value, query, items, text);
+    return new Event(id, newUser, type, item, time, session, channel, value, query, items, text, requestId);
   }
 }

@@ -2,6 +2,7 @@ package io.shopsense.core.store;
 
 import io.shopsense.core.model.Event;
 import io.shopsense.core.model.EventType;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -13,6 +14,16 @@ import java.util.function.Consumer;
 public interface EventStore {
   /** Appends a batch in one transaction; returns how many were new (the rest were duplicate ids). */
   int append(List<Event> events);
+
+  /**
+   * Appends a stream of batches as one unit, for imports: every batch goes into one transaction,
+   * durable when this returns; if the iterator or the store throws, nothing of the stream is stored.
+   * Ids de-duplicate as in {@link #append} (against stored events, across and within batches), and
+   * append order is iteration order. The store may hold its write lock for the whole call (other
+   * appends wait), and into an empty event table it may build the indexes once at the end instead of
+   * row by row. Returns how many events were new.
+   */
+  long bulkAppend(Iterator<? extends List<Event>> batches);
 
   /** Calls the consumer for every event in append order. */
   void forEachEvent(Consumer<Event> consumer);

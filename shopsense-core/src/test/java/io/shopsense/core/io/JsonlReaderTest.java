@@ -143,7 +143,7 @@ class JsonlReaderTest {
         + "id, title, description, category, brand, shop, price, in_stock, attributes, created)");
     assertEventError("{\"user\":\"u\",\"type\":\"view\",\"item\":\"a\",\"time\":1,\"userId\":\"u\"}",
         ":1: field 'userId': unknown field (expected one of "
-            + "id, user, type, item, time, session, channel, value, query, items, text)");
+            + "id, user, type, item, time, session, channel, value, query, items, text, request_id)");
     assertThat(error("shops.jsonl", JsonlReader::shops, "{\"id\":\"a\",\"owner\":\"x\"}").getMessage())
         .endsWith(":1: field 'owner': unknown field (expected one of id, name, category, created)");
   }

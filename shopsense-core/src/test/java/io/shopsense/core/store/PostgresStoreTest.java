@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The store contract on a real PostgreSQL server (embedded, started from Maven artifacts), emptied before each test. */
-class PostgresStoreTest extends StoreContractTest {
+class PostgresStoreTest extends BulkAppendContractTest {
   private static EmbeddedPostgres pg;
 
   @BeforeAll

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on SQLite files, plus what only a file can show: reopening and the pragmas. */
-class SqliteStoreTest extends StoreContractTest {
+class SqliteStoreTest extends BulkAppendContractTest {
   @TempDir Path dir;
   private final AtomicInteger n = new AtomicInteger();
 

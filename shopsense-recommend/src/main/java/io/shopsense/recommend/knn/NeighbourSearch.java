@@ -24,8 +24,10 @@ public final class NeighbourSearch {
   public static Neighbours build(InteractionMatrix a, Similarity similarity, int k, double shrinkage, int threads, String label) {
     int n = a.rows();
     int kk = Math.max(0, Math.min(k, n - 1));
-    InteractionMatrix m = similarity == Similarity.PEARSON ? centred(a) : a;
+    InteractionMatrix m = a;
     double[] norm = norms(m, similarity);
+    double[] sum = similarity == Similarity.PEARSON ? sums(m) : null;
+    double dim = m.cols();
     CoOccurrence co = new CoOccurrence(m);
     int[] outIdx = new int[Math.multiplyExact(n, kk)];
     float[] outSim = new float[outIdx.length];
@@ -40,7 +42,7 @@ public final class NeighbourSearch {
         co.dots(r, acc, counts ? cnt : null);
         for (int b = 0; b < n; b++) {
           if (counts ? cnt[b] != 0 : acc[b] != 0) {
-            offer(h, r, b, acc[b], cnt[b], norm, similarity, shrinkage);
+            offer(h, r, b, acc[b], cnt[b], norm, sum, dim, similarity, shrinkage);
             acc[b] = 0;
             cnt[b] = 0;
           }
@@ -49,7 +51,7 @@ public final class NeighbourSearch {
         int nt = co.row(r, st.scratch);
         for (int t = 0; t < nt; t++) {
           int b = st.scratch.touched[t];
-          offer(h, r, b, acc[b], cnt[b], norm, similarity, shrinkage);
+          offer(h, r, b, acc[b], cnt[b], norm, sum, dim, similarity, shrinkage);
         }
         st.scratch.clear(nt);
       }
@@ -60,13 +62,18 @@ public final class NeighbourSearch {
 
   /**
    * Offers row b as a neighbour of row r. Without counts (cosine or Pearson, no shrinkage) c is 0,
-   * which is fine: a zero dot product gives similarity 0 and is never kept.
+   * which is fine: rows that share no column have a dot product of 0, so their cosine is 0 and
+   * their Pearson correlation is at most 0, and neither is ever kept.
    */
-  private static void offer(Heap h, int r, int b, double dot, int c, double[] norm, Similarity similarity, double shrinkage) {
+  private static void offer(Heap h, int r, int b, double dot, int c, double[] norm, double[] sum, double dim,
+      Similarity similarity, double shrinkage) {
     if (b == r) return;
     double s;
     if (similarity == Similarity.JACCARD) {
       s = c / (norm[r] + norm[b] - c);
+    } else if (similarity == Similarity.PEARSON) {
+      double d = norm[r] * norm[b];
+      s = d > 0 ? (dim * dot - sum[r] * sum[b]) / d : 0;
     } else {
       double d = norm[r] * norm[b];
       s = d > 0 ? dot / d : 0;
@@ -85,32 +92,33 @@ public final class NeighbourSearch {
     }
   }
 
-  /** Row vectors centred by their own mean over their stored entries (Pearson). */
-  static InteractionMatrix centred(InteractionMatrix a) {
-    float[] v = a.values().clone();
-    for (int r = 0; r < a.rows(); r++) {
-      int s = a.rowStart(r), e = a.rowEnd(r);
-      if (s == e) continue;
-      double mean = 0;
-      for (int p = s; p < e; p++) mean += v[p];
-      mean /= e - s;
-      for (int p = s; p < e; p++) v[p] = (float) (v[p] - mean);
-    }
-    return new InteractionMatrix(a.rowIds(), a.colIds(), a.rowPointers(), a.colIndex(), v);
+  /** Sum of each row's entries (Pearson). */
+  static double[] sums(InteractionMatrix m) {
+    double[] out = new double[m.rows()];
+    float[] v = m.values();
+    for (int r = 0; r < m.rows(); r++) for (int p = m.rowStart(r); p < m.rowEnd(r); p++) out[r] += v[p];
+    return out;
   }
 
-  /** Euclidean norm of each row over all its entries, or its entry count for Jaccard. */
+  /**
+   * Per row: the Euclidean norm over all its entries (cosine), its entry count (Jaccard), or its
+   * spread {@code sqrt(D * sum a_k^2 - (sum a_k)^2)} over all D columns (Pearson).
+   */
   static double[] norms(InteractionMatrix m, Similarity similarity) {
     double[] out = new double[m.rows()];
     float[] v = m.values();
+    double dim = m.cols();
     for (int r = 0; r < m.rows(); r++) {
       if (similarity == Similarity.JACCARD) {
         out[r] = m.rowLength(r);
         continue;
       }
-      double s = 0;
-      for (int p = m.rowStart(r); p < m.rowEnd(r); p++) s += (double) v[p] * v[p];
-      out[r] = Math.sqrt(s);
+      double sq = 0, sum = 0;
+      for (int p = m.rowStart(r); p < m.rowEnd(r); p++) {
+        sq += (double) v[p] * v[p];
+        sum += v[p];
+      }
+      out[r] = similarity == Similarity.PEARSON ? Math.sqrt(Math.max(0, dim * sq - sum * sum)) : Math.sqrt(sq);
     }
     return out;
   }

@@ -6,11 +6,12 @@ package io.shopsense.recommend.knn;
  * <ul>
  *   <li>{@code cosine}: {@code sum_{k in S_a ∩ S_b} a_k b_k / (sqrt(sum_{k in S_a} a_k^2) sqrt(sum_{k in S_b} b_k^2))}
  *       — the norms run over ALL of each vector's entries, not only the common ones.</li>
- *   <li>{@code pearson}: cosine of the vectors centred by their own means over their own entries,
- *       {@code m_a = sum_{k in S_a} a_k / |S_a|}:
- *       {@code sum_{k in S_a ∩ S_b} (a_k - m_a)(b_k - m_b) / (sqrt(sum_{k in S_a} (a_k - m_a)^2) sqrt(sum_{k in S_b} (b_k - m_b)^2))}.
- *       Absent entries stay absent (they are not zeros to centre). A vector whose entries are all
- *       equal (any 0/1 vector) has no spread, so every Pearson similarity with it is 0.</li>
+ *   <li>{@code pearson}: the Pearson correlation of the two full vectors over all D positions,
+ *       absent entries counting as 0 (so it is defined on 0/1 implicit data, where centring over
+ *       stored entries alone would leave nothing):
+ *       {@code (D sum_{k in S_a ∩ S_b} a_k b_k - sum a_k sum b_k) / (sqrt(D sum a_k^2 - (sum a_k)^2) sqrt(D sum b_k^2 - (sum b_k)^2))}.
+ *       Only positive correlations are kept as neighbours. Computed from the same sparse dot
+ *       products as cosine plus per-vector sums, so it costs the same.</li>
  *   <li>{@code jaccard}: {@code |S_a ∩ S_b| / |S_a ∪ S_b|}, weights ignored.</li>
  * </ul>
  * A zero denominator gives 0. Shrinkage {@code s} multiplies any of them by {@code n / (n + s)},

@@ -2,6 +2,7 @@ package io.shopsense.recommend.mf;
 
 import io.shopsense.core.config.Config;
 import io.shopsense.core.matrix.InteractionMatrix;
+import io.shopsense.recommend.Params;
 import io.shopsense.recommend.Recommender;
 import io.shopsense.recommend.TrainContext;
 import java.io.DataInputStream;
@@ -35,7 +36,7 @@ public final class ExplicitAls implements Recommender {
   public ExplicitAls(Config config) {
     this.factors = Params.intIn(config, "alswr.factors", 1, 256);
     this.iterations = Params.intIn(config, "alswr.iterations", 1, 10_000);
-    this.regularization = Params.positive(config, "alswr.regularization");
+    this.regularization = (float) Params.doubleIn(config, "alswr.regularization", 1e-9, 1e6);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.shopsense.recommend.mf;
 
 import io.shopsense.core.config.Config;
 import io.shopsense.core.matrix.InteractionMatrix;
+import io.shopsense.recommend.Params;
 import io.shopsense.recommend.Recommender;
 import io.shopsense.recommend.TrainContext;
 import java.io.DataInputStream;
@@ -38,8 +39,8 @@ public final class ImplicitAls implements Recommender {
   public ImplicitAls(Config config) {
     this.factors = Params.intIn(config, "als.factors", 1, 1024);
     this.iterations = Params.intIn(config, "als.iterations", 1, 10_000);
-    this.regularization = Params.nonNegative(config, "als.regularization");
-    this.alpha = Params.nonNegative(config, "als.alpha");
+    this.regularization = (float) Params.doubleIn(config, "als.regularization", 0, 1e6);
+    this.alpha = (float) Params.doubleIn(config, "als.alpha", 0, 1e6);
     this.cgSteps = Params.intIn(config, "als.cg_steps", 1, 1024);
   }
 
@@ -66,16 +67,18 @@ public final class ImplicitAls implements Recommender {
     SplittableRandom rnd = new SplittableRandom(ctx.seed());
     for (int k = 0; k < u.length; k++) u[k] = (float) (rnd.nextDouble() * 0.01);
     for (int k = 0; k < v.length; k++) v[k] = (float) (rnd.nextDouble() * 0.01);
-    // a row's cost is about (steps + 1)(n_u f + f^2) flops; f^2 / f = f "non-zeros" per row
-    int[] userChunks = WorkerPool.chunks(data.rowPointers(), nu, f);
-    int[] itemChunks = WorkerPool.chunks(t.rowPointers(), ni, f);
+    // rows are solved longest first, so blocks of long rows share cached column tiles
+    RowOrder users = RowOrder.byLength(data, f);
+    RowOrder items = RowOrder.byLength(t, f);
     try (WorkerPool pool = new WorkerPool(ctx.threads(), "als")) {
       for (int it = 1; it <= iterations; it++) {
         long t0 = System.nanoTime();
-        halfStep(data, u, v, userChunks, pool);
-        halfStep(t, v, u, itemChunks, pool);
+        halfStep(data, u, v, users, pool);
+        long t1 = System.nanoTime();
+        halfStep(t, v, u, items, pool);
         double sec = (System.nanoTime() - t0) / 1e9;
-        log.info("als: iteration {}/{} ({}%) in {} s", it, iterations, 100 * it / iterations, String.format("%.3f", sec));
+        log.info("als: iteration {}/{} ({}%) in {} s (users {} s, items {} s)", it, iterations, 100 * it / iterations,
+            String.format("%.3f", sec), String.format("%.3f", (t1 - t0) / 1e9), String.format("%.3f", (System.nanoTime() - t1) / 1e9));
         listener.iteration(it, iterations, sec, Double.NaN);
       }
     }
@@ -83,14 +86,14 @@ public final class ImplicitAls implements Recommender {
   }
 
   /** Solves every row of x (rows of m) with y fixed. */
-  private void halfStep(InteractionMatrix m, float[] x, float[] y, int[] chunks, WorkerPool pool) {
+  private void halfStep(InteractionMatrix m, float[] x, float[] y, RowOrder order, WorkerPool pool) {
     int f = factors;
     float[] gram = Gram.withRidge(Gram.compute(y, m.cols(), f, pool), f, regularization);
     int[] ptr = m.rowPointers();
     int[] cols = m.colIndex();
     float[] vals = m.values();
-    pool.forChunks(chunks, () -> new ConjugateGradient(f), (cg, chunk, from, to) -> {
-      for (int r = from; r < to; r++) cg.solve(x, r, y, gram, cols, vals, ptr[r], ptr[r + 1], alpha, cgSteps);
+    pool.forChunks(order.chunks(), () -> new ConjugateGradient(f), (cg, chunk, from, to) -> {
+      cg.solve(x, order.rows(), from, to, y, gram, ptr, cols, vals, alpha, cgSteps);
     });
   }
 

@@ -42,6 +42,25 @@ public final class MfKernels {
     return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
   }
 
+  /** {@code u[uo..uo+n) · (v[io..io+n) − v[jo..jo+n))}, one pass for BPR's score difference. */
+  public static float dotDiff(float[] u, int uo, float[] v, int io, int jo, int n) {
+    if (SIMD) return VectorKernels.dotDiff(u, uo, v, io, jo, n);
+    return dotDiffScalar(u, uo, v, io, jo, 0, n);
+  }
+
+  static float dotDiffScalar(float[] u, int uo, float[] v, int io, int jo, int from, int n) {
+    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int k = from;
+    for (; k + 3 < n; k += 4) {
+      s0 += u[uo + k] * (v[io + k] - v[jo + k]);
+      s1 += u[uo + k + 1] * (v[io + k + 1] - v[jo + k + 1]);
+      s2 += u[uo + k + 2] * (v[io + k + 2] - v[jo + k + 2]);
+      s3 += u[uo + k + 3] * (v[io + k + 3] - v[jo + k + 3]);
+    }
+    for (; k < n; k++) s0 += u[uo + k] * (v[io + k] - v[jo + k]);
+    return (s0 + s1) + (s2 + s3);
+  }
+
   /** {@code y[yo..yo+n) += s * x[xo..xo+n)}. */
   public static void axpy(float[] y, int yo, float s, float[] x, int xo, int n) {
     if (SIMD) VectorKernels.axpy(y, yo, s, x, xo, n);
@@ -52,10 +71,62 @@ public final class MfKernels {
     for (int k = 0; k < n; k++) y[yo + k] += s * x[xo + k];
   }
 
-  /** {@code out[0..f) = m · v} for a symmetric row-major f x f matrix, written as axpys over rows. */
-  public static void symMatVec(float[] m, float[] v, int vo, float[] out, int f) {
-    java.util.Arrays.fill(out, 0, f, 0f);
-    for (int b = 0; b < f; b++) axpy(out, 0, v[vo + b], m, b * f, f);
+  /** The bfloat16 nearest to x (round to nearest even): the top 16 bits of its float encoding. */
+  public static short toBfloat16(float x) {
+    int bits = Float.floatToRawIntBits(x);
+    return (short) ((bits + 0x7FFF + ((bits >>> 16) & 1)) >>> 16);
+  }
+
+  /** The float value of a bfloat16. */
+  public static float fromBfloat16(short h) {
+    return Float.intBitsToFloat(h << 16);
+  }
+
+  /**
+   * Adds scores for a block of items whose factors are stored factor-major as bfloat16:
+   * {@code out[oo + j] += Σ_k u[uo + k] * blk[base + k * stride + j]} for j in {@code [0, len)}.
+   * Several items' sums stay in registers across the whole factor loop, so the block is streamed
+   * once and the output touched once; bfloat16 halves the bytes streamed, which bound the speed.
+   */
+  public static void scoreBlock(float[] u, int uo, int f, short[] blk, int base, int stride, float[] out, int oo, int len) {
+    if (SIMD) {
+      VectorKernels.scoreBlock(u, uo, f, blk, base, stride, out, oo, len);
+    } else {
+      scoreBlockScalar(u, uo, f, blk, base, stride, out, oo, 0, len);
+    }
+  }
+
+  static void scoreBlockScalar(float[] u, int uo, int f, short[] blk, int base, int stride, float[] out, int oo,
+      int from, int len) {
+    int j = from;
+    for (; j + 7 < len; j += 8) {
+      float a0 = out[oo + j], a1 = out[oo + j + 1], a2 = out[oo + j + 2], a3 = out[oo + j + 3];
+      float a4 = out[oo + j + 4], a5 = out[oo + j + 5], a6 = out[oo + j + 6], a7 = out[oo + j + 7];
+      for (int k = 0, o = base + j; k < f; k++, o += stride) {
+        float uk = u[uo + k];
+        a0 += uk * Float.intBitsToFloat(blk[o] << 16);
+        a1 += uk * Float.intBitsToFloat(blk[o + 1] << 16);
+        a2 += uk * Float.intBitsToFloat(blk[o + 2] << 16);
+        a3 += uk * Float.intBitsToFloat(blk[o + 3] << 16);
+        a4 += uk * Float.intBitsToFloat(blk[o + 4] << 16);
+        a5 += uk * Float.intBitsToFloat(blk[o + 5] << 16);
+        a6 += uk * Float.intBitsToFloat(blk[o + 6] << 16);
+        a7 += uk * Float.intBitsToFloat(blk[o + 7] << 16);
+      }
+      out[oo + j] = a0; out[oo + j + 1] = a1; out[oo + j + 2] = a2; out[oo + j + 3] = a3;
+      out[oo + j + 4] = a4; out[oo + j + 5] = a5; out[oo + j + 6] = a6; out[oo + j + 7] = a7;
+    }
+    for (; j < len; j++) {
+      float a = out[oo + j];
+      for (int k = 0, o = base + j; k < f; k++, o += stride) a += u[uo + k] * Float.intBitsToFloat(blk[o] << 16);
+      out[oo + j] = a;
+    }
+  }
+
+  /** {@code out[oo..oo+f) = m · v[vo..vo+f)} for a symmetric row-major f x f matrix, as axpys over its rows. */
+  public static void symMatVec(float[] m, float[] v, int vo, float[] out, int oo, int f) {
+    java.util.Arrays.fill(out, oo, oo + f, 0f);
+    for (int b = 0; b < f; b++) axpy(out, oo, v[vo + b], m, b * f, f);
   }
 
   /**

@@ -15,6 +15,7 @@ class NeighbourSearchTest {
   /** Straight from the javadoc formulas, on dense rows (0 = absent). */
   static double bruteForce(double[] a, double[] b, Similarity s, double shrink) {
     int n = a.length;
+    if (s == Similarity.PEARSON) return pearson(a, b, shrink);
     double ma = 0, mb = 0;
     int ca = 0, cb = 0, common = 0, union = 0;
     for (int k = 0; k < n; k++) {
@@ -25,7 +26,8 @@ class NeighbourSearchTest {
     }
     ma = ca > 0 ? ma / ca : 0;
     mb = cb > 0 ? mb / cb : 0;
-    if (s != Similarity.PEARSON) { ma = 0; mb = 0; }
+    ma = 0;
+    mb = 0;
     double dot = 0, na = 0, nb = 0;
     for (int k = 0; k < n; k++) {
       if (a[k] != 0) na += (a[k] - ma) * (a[k] - ma);
@@ -34,6 +36,25 @@ class NeighbourSearchTest {
     }
     double sim = s == Similarity.JACCARD ? (union == 0 ? 0 : (double) common / union)
         : (na * nb > 0 ? dot / Math.sqrt(na * nb) : 0);
+    return shrink > 0 ? sim * common / (common + shrink) : sim;
+  }
+
+  /** Textbook Pearson correlation of the full vectors (absent = 0), with the same shrinkage. */
+  static double pearson(double[] a, double[] b, double shrink) {
+    int n = a.length, common = 0;
+    double ma = 0, mb = 0;
+    for (int k = 0; k < n; k++) {
+      ma += a[k] / n;
+      mb += b[k] / n;
+      if (a[k] != 0 && b[k] != 0) common++;
+    }
+    double cov = 0, va = 0, vb = 0;
+    for (int k = 0; k < n; k++) {
+      cov += (a[k] - ma) * (b[k] - mb);
+      va += (a[k] - ma) * (a[k] - ma);
+      vb += (b[k] - mb) * (b[k] - mb);
+    }
+    double sim = va * vb > 0 ? cov / Math.sqrt(va * vb) : 0;
     return shrink > 0 ? sim * common / (common + shrink) : sim;
   }
 

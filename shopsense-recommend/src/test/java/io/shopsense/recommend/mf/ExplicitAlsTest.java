@@ -61,7 +61,7 @@ class ExplicitAlsTest {
 
   @Test
   void checkerboardLikedHeldOutItemRanksFirstAndAboveTheDislikedOne() {
-    Checkerboard cb = Checkerboard.ratings(4, 10, 8);
+    RatingCheckerboard cb = new RatingCheckerboard(4, 10, 8);
     Config c = config("alswr.factors", "8", "alswr.iterations", "10", "alswr.regularization", "0.05");
     FactorModel m = new ExplicitAls(c).fit(cb.train, ctx(c, 3, 2));
     float[] s = new float[m.numItems()];
@@ -75,7 +75,7 @@ class ExplicitAlsTest {
 
   @Test
   void deterministicForASeedAtAnyThreadCount() {
-    InteractionMatrix data = Checkerboard.ratings(3, 20, 10).train;
+    InteractionMatrix data = new RatingCheckerboard(3, 20, 10).train;
     Config c = config("alswr.factors", "6", "alswr.iterations", "3");
     FactorModel a = new ExplicitAls(c).fit(data, ctx(c, 9, 1));
     FactorModel b = new ExplicitAls(c).fit(data, ctx(c, 9, 2));
@@ -108,7 +108,7 @@ class ExplicitAlsTest {
     assertThatThrownBy(() -> new ExplicitAls(config("alswr.factors", "257"))).hasMessageContaining("between 1 and 256");
     assertThatThrownBy(() -> new ExplicitAls(config("alswr.regularization", "-1")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("alswr.regularization");
-    assertThatThrownBy(() -> new ExplicitAls(config("alswr.regularization", "0"))).hasMessageContaining("> 0");
+    assertThatThrownBy(() -> new ExplicitAls(config("alswr.regularization", "0"))).hasMessageContaining("between 1.0E-9");
     assertThatThrownBy(() -> new ExplicitAls(config("alswr.iterations", "0"))).hasMessageContaining("alswr.iterations");
   }
 }

@@ -49,5 +49,5 @@ class MfQualityTest {
   // measured 2026-11-29 with seed 2024; both models must beat popularity by at least 0.15 absolute
   private static final double POPULARITY_HR = 0.194;
   private static final double ALS_HR = 0.442;
-  private static final double BPR_HR = 0.449;
+  private static final double BPR_HR = 0.439;
 }

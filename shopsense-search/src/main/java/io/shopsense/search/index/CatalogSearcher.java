@@ -22,7 +22,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.MultiCollector;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -31,8 +31,8 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollector;
-import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
 
@@ -92,23 +92,23 @@ final class CatalogSearcher {
     try {
       // in bm25 mode with relevance order, the candidate pass also counts (no second pass)
       boolean countWithText = mode == SearchMode.BM25 && req.sort() == SortOrder.RELEVANCE;
-      FacetCollector counter = new FacetCollector(req.facets(), settings.priceEdges());
+      FacetCollector counts = FacetCollector.none(req.facets(), settings.priceEdges());
       Query textQuery = null;
       Ranked bm25 = Ranked.NONE;
       boolean relaxed = false;
       if (mode != SearchMode.VECTOR) {
         textQuery = queries.strict(text);
-        bm25 = topByScore(searcher, Filters.and(textQuery, filter), depth, countWithText ? counter : null);
+        Pass strict = topByScore(searcher, Filters.and(textQuery, filter), depth, countWithText, req.facets());
+        bm25 = strict.ranked();
+        counts = strict.counts() != null ? strict.counts() : counts;
         if (bm25.docs().length < settings.fuzzyMinHits()) {
           Query loose = queries.relaxed(text, searcher.getIndexReader());
-          FacetCollector looseCounter = new FacetCollector(req.facets(), settings.priceEdges());
-          Ranked r = loose == null ? Ranked.NONE
-              : topByScore(searcher, Filters.and(loose, filter), depth, countWithText ? looseCounter : null);
-          if (r.docs().length > bm25.docs().length) {
+          Pass p = topByScore(searcher, Filters.and(loose, filter), depth, countWithText, req.facets());
+          if (p.ranked().docs().length > bm25.docs().length) {
             textQuery = loose;
-            bm25 = r;
+            bm25 = p.ranked();
             relaxed = true;
-            counter = looseCounter;
+            counts = p.counts() != null ? p.counts() : counts;
           }
         }
       }
@@ -122,15 +122,18 @@ final class CatalogSearcher {
       if (filter != null) mb.add(filter, Occur.FILTER);
       BooleanQuery matches = mb.build();
       boolean anyMatch = textQuery != null || vec.docs().length > 0;
+      var countManager = FacetCollector.manager(req.facets(), settings.priceEdges());
 
-      List<ScoreDoc> ranked;
+      List<ScoreDoc> ranked = new ArrayList<>();
       if (req.sort() != SortOrder.RELEVANCE) {
-        TopFieldCollector top = TopFieldCollector.create(sortOf(req.sort()), pageEnd, Integer.MAX_VALUE);
-        if (anyMatch) searcher.search(matches, MultiCollector.wrap(top, counter));
-        ranked = new ArrayList<>();
-        for (ScoreDoc sd : top.topDocs().scoreDocs) ranked.add(new ScoreDoc(sd.doc, 0f));
+        if (anyMatch) {
+          Object[] r = searcher.search(matches, new MultiCollectorManager(
+              new TopFieldCollectorManager(sortOf(req.sort()), pageEnd, Integer.MAX_VALUE), countManager));
+          for (ScoreDoc sd : ((TopDocs) r[0]).scoreDocs) ranked.add(new ScoreDoc(sd.doc, 0f));
+          counts = (FacetCollector) r[1];
+        }
       } else {
-        if (anyMatch && !countWithText) searcher.search(matches, counter);
+        if (anyMatch && !countWithText) counts = searcher.search(matches, countManager);
         ranked = relevanceOrder(mode, bm25, vec, relaxed);
       }
 
@@ -139,8 +142,8 @@ final class CatalogSearcher {
       int[] pageDocs = new int[to - from];
       for (int i = from; i < to; i++) pageDocs[i - from] = ranked.get(i).doc;
       List<SearchHit> hits = hits(searcher, text, textQuery, qv, pageDocs, ranked.subList(from, to), bm25, vec);
-      return new SearchResult(text, mode, counter.total(), req.page(), req.size(), hits,
-          counter.facets(settings.facetSize(), ItemDocuments.normalizeCategory(req.category())), relaxed);
+      return new SearchResult(text, mode, counts.total(), req.page(), req.size(), hits,
+          counts.facets(settings.facetSize(), ItemDocuments.normalizeCategory(req.category())), relaxed);
     } finally {
       manager.release(searcher);
     }
@@ -195,13 +198,18 @@ final class CatalogSearcher {
     return out;
   }
 
-  /** The top {@code n} by score; {@code counter}, when given, sees every match in the same pass. */
-  private static Ranked topByScore(IndexSearcher searcher, Query q, int n, FacetCollector counter)
+  /** A candidate pass: the ranked top and, when asked, the counts over every match. */
+  private record Pass(Ranked ranked, FacetCollector counts) {}
+
+  /** The top {@code n} by score (exact total); with {@code count}, facets counted in the same pass. */
+  private Pass topByScore(IndexSearcher searcher, Query q, int n, boolean count, boolean facets)
       throws IOException {
-    if (q == null) return Ranked.NONE;
-    TopScoreDocCollector c = TopScoreDocCollector.create(n, Integer.MAX_VALUE);
-    searcher.search(q, counter == null ? c : MultiCollector.wrap(c, counter));
-    return toRanked(c.topDocs());
+    if (q == null) return new Pass(Ranked.NONE, null);
+    var top = new TopScoreDocCollectorManager(n, Integer.MAX_VALUE);
+    if (!count) return new Pass(toRanked(searcher.search(q, top)), null);
+    Object[] r = searcher.search(q, new MultiCollectorManager(top,
+        FacetCollector.manager(facets, settings.priceEdges())));
+    return new Pass(toRanked((TopDocs) r[0]), (FacetCollector) r[1]);
   }
 
   private Ranked nearest(IndexSearcher searcher, Embedder.Vector qv, Query filter, int k) throws IOException {

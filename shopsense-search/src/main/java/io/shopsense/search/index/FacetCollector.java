@@ -3,6 +3,7 @@ package io.shopsense.search.index;
 import io.shopsense.search.FacetValue;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
@@ -110,6 +112,39 @@ final class FacetCollector implements Collector {
 
   long total() {
     return total;
+  }
+
+  /** Adds another collector's counts (of other segments) to this one. */
+  private void add(FacetCollector o) {
+    total += o.total;
+    o.brands.forEach((k, v) -> brands.merge(k, v, Long::sum));
+    o.shops.forEach((k, v) -> shops.merge(k, v, Long::sum));
+    o.categories.forEach((k, v) -> categories.merge(k, v, Long::sum));
+    for (int b = 0; b < priceBuckets.length; b++) priceBuckets[b] += o.priceBuckets[b];
+    inStock += o.inStock;
+    outOfStock += o.outOfStock;
+  }
+
+  /** One collector per search slice, merged at the end. */
+  static CollectorManager<FacetCollector, FacetCollector> manager(boolean facets, double[] edges) {
+    return new CollectorManager<>() {
+      @Override
+      public FacetCollector newCollector() {
+        return new FacetCollector(facets, edges);
+      }
+
+      @Override
+      public FacetCollector reduce(Collection<FacetCollector> collectors) {
+        FacetCollector all = new FacetCollector(facets, edges);
+        collectors.forEach(all::add);
+        return all;
+      }
+    };
+  }
+
+  /** A collector that saw nothing (no query to run). */
+  static FacetCollector none(boolean facets, double[] edges) {
+    return new FacetCollector(facets, edges);
   }
 
   /**

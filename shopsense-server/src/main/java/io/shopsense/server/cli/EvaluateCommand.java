@@ -42,7 +42,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   Path data;
 
   @Option(names = "--protocol", paramLabel = "PROTOCOL",
-      description = "with --data: holdout | temporal | loo | ncf (eval.test_fraction, eval.temporal, eval.negatives)")
+      description = "with --data: holdout | temporal | loo | ncf (eval.test_fraction, eval.temporal, eval.negatives); "
+          + "--task search is always temporal (rank.eval.holdout)")
   String protocol;
 
   @Option(names = "--train", paramLabel = "FILE", description = "training file of a given split")
@@ -56,7 +57,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "movielens | ncf | jsonl | recbole; default from the file names (*.jsonl, *.inter, *.test.rating, else movielens)")
   String format;
 
-  @Option(names = "--task", paramLabel = "TASK", defaultValue = "recommend", description = "recommend (default) | search")
+  @Option(names = "--task", paramLabel = "TASK", defaultValue = "recommend", description = "recommend (default) | search: BM25, hybrid and personalized re-ranking on held-out logged searches")
   String task;
 
   @Option(names = "--algorithms", paramLabel = "LIST", description = "comma-separated algorithms (default: eval.algorithms)")
@@ -82,6 +83,16 @@ public final class EvaluateCommand implements Callable<Integer> {
     Map<String, String> overrides = new LinkedHashMap<>(sets);
     if (k != null) overrides.put("eval.k", Integer.toString(k));
     Config config = Config.load(data == null ? null : data.resolve("shopsense.properties"), System.getenv(), overrides);
+    if (task.equals("search")) {
+      EvaluationReport report;
+      try (Store store = openStore()) {
+        report = SearchEvaluate.run(data, store, config, config.getInt("eval.k"));
+      }
+      spec.commandLine().getOut().print(ReportFormat.table(report));
+      spec.commandLine().getOut().flush();
+      if (json != null) ReportFormat.writeJson(report, json);
+      return 0;
+    }
     List<String> algos = algorithms(config);
     for (String a : algos) Recommenders.create(a, config); // unknown names and bad parameters fail before any data is read
     Evaluator evaluator = new Evaluator(Recommenders::create);
@@ -110,7 +121,17 @@ public final class EvaluateCommand implements Callable<Integer> {
   }
 
   private void checkUsage() {
-    if (task.equals("search")) throw new UserError("search evaluation arrives with the search module; use --task recommend");
+    if (task.equals("search")) {
+      if (data == null) throw new UserError("--task search needs --data DIR (a store with logged searches, e.g. from generate + import)");
+      if (train != null || test != null || format != null) throw new UserError("--task search evaluates a store: use --data DIR, not --train/--test/--format");
+      if (protocol != null && !protocol.equalsIgnoreCase("temporal")) {
+        throw new UserError("--task search uses the temporal protocol (the last rank.eval.holdout of the searches), got --protocol " + protocol);
+      }
+      if (algorithms != null) throw new UserError("--task search compares bm25, hybrid and the re-rankers; --algorithms does not apply");
+      if (dumpRecs != null) throw new UserError("--dump-recs applies to --task recommend");
+      if (k != null && k < 1) throw new UserError("--k must be at least 1, got " + k);
+      return;
+    }
     if (!task.equals("recommend")) throw new UserError("unknown --task '" + task + "' (expected recommend or search)");
     boolean given = train != null || test != null;
     if (data != null && given) throw new UserError("give either --data DIR --protocol P or --train FILE --test FILE, not both");

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "shopsense", mixinStandardHelpOptions = true, version = "ShopSense 0.1.0",
     description = "Personalized search and recommendation for e-commerce.",
-    subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class, ImportCommand.class, StatsCommand.class,
-        EvaluateCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, GenerateCommand.class, ImportCommand.class, StatsCommand.class,
+        EvaluateCommand.class, TrainCommand.class, SearchCommand.class, RecommendCommand.class, ServeCommand.class})
 public final class ShopSenseCli implements Runnable {
   /** Exit code for bad usage or bad input. */
   public static final int EXIT_BAD_INPUT = 2;

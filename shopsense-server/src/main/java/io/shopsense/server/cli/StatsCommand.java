@@ -35,22 +35,22 @@ public final class StatsCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The table: one "name  value" row per figure, event types indented under events. */
+  /** The table: one "name  value" row per figure, event types indented under events with their share. */
   static String format(String url, StoreStats s) {
     StringBuilder sb = new StringBuilder();
-    row(sb, "store", url);
+    sb.append(String.format(Locale.ROOT, "%-20s %s%n", "store", url));
     row(sb, "shops", n(s.shops()));
     row(sb, "items", n(s.items()));
     row(sb, "promotions", n(s.promotions()));
     row(sb, "events", n(s.events()));
     for (EventType t : EventType.values()) {
       long c = s.eventsByType().getOrDefault(t, 0L);
-      row(sb, "  " + t.wireName(), n(c) + (s.events() == 0 ? "" : String.format(Locale.ROOT, "  (%.1f%%)", 100.0 * c / s.events())));
+      row(sb, "  " + t.wireName(), n(c) + (s.events() == 0 ? "" : String.format(Locale.ROOT, "  %5.1f%%", 100.0 * c / s.events())));
     }
     row(sb, "users", n(s.users()));
     row(sb, "items with events", n(s.itemsWithEvents()));
     row(sb, "user-item pairs", n(s.pairs()));
-    row(sb, "sparsity", String.format(Locale.ROOT, "%.6f", s.sparsity()));
+    row(sb, "sparsity", String.format(Locale.ROOT, "%13.6f", s.sparsity()));
     return sb.toString().stripTrailing();
   }
 
@@ -58,7 +58,8 @@ public final class StatsCommand implements Callable<Integer> {
     sb.append(String.format(Locale.ROOT, "%-20s %s%n", name, value));
   }
 
+  /** Counts right-aligned, so the digits line up. */
   private static String n(long v) {
-    return String.format(Locale.ROOT, "%,d", v);
+    return String.format(Locale.ROOT, "%,13d", v);
   }
 }

@@ -88,14 +88,19 @@ class EvaluateCommandTest {
         List.of("evaluate", "--train", s[0].toString()),
         List.of("evaluate", "--train", s[0].toString(), "--test", s[1].toString(), "--algorithms", "nosuch"),
         List.of("evaluate", "--train", s[0].toString(), "--test", s[1].toString(), "--set", "no.such.key=1"),
-        List.of("evaluate", "--train", s[0].toString(), "--test", s[1].toString(), "--k", "0"))) {
+        List.of("evaluate", "--train", s[0].toString(), "--test", s[1].toString(), "--k", "0"),
+        List.of("evaluate", "--task", "search", "--data", dir.toString(), "--protocol", "holdout"),
+        List.of("evaluate", "--task", "search", "--data", dir.toString(), "--algorithms", "als"),
+        List.of("evaluate", "--task", "search", "--data", dir.resolve("missing").toString()),
+        List.of("evaluate", "--task", "search", "--data", dir.toString()))) {
       err.getBuffer().setLength(0);
       assertThat(run(args.toArray(String[]::new))).as(args.toString()).isEqualTo(2);
       assertThat(err.toString().strip().lines().count()).as(err.toString()).isLessThanOrEqualTo(2);
       assertThat(err.toString()).startsWith("error: ").doesNotContain("Exception");
     }
-    run("evaluate", "--train", s[0].toString(), "--test", s[1].toString(), "--task", "search");
-    assertThat(err.toString()).contains("search evaluation arrives with the search module");
+    err.getBuffer().setLength(0);
+    assertThat(run("evaluate", "--train", s[0].toString(), "--test", s[1].toString(), "--task", "search")).isEqualTo(2);
+    assertThat(err.toString()).contains("--task search needs --data DIR");
   }
 
   @Test

@@ -26,6 +26,21 @@ interface Dialect {
    */
   int insertEvents(Connection c, List<Event> events) throws SQLException;
 
+  /**
+   * Inserts events known to be new (ids unique and not stored; the bulk path into an empty table,
+   * whose unique index is dropped meanwhile) in the caller's transaction; returns the row count.
+   */
+  int insertNewEvents(Connection c, List<Event> events) throws SQLException;
+
+  /** The secondary indexes of the events table as {name, the statement that creates it}. */
+  List<String[]> eventIndexes(Connection c) throws SQLException;
+
+  /** Keeps other writers off the events table until the transaction ends (bulk append). */
+  default void lockEvents(Connection c) throws SQLException {}
+
+  /** Connection settings for the length of a bulk append (on), restored afterwards (off). */
+  default void bulkSettings(Connection c, boolean on) throws SQLException {}
+
   /** Releases backend resources after the last connection closed. */
   default void close() {}
 }

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -31,6 +32,11 @@ final class EventTable implements EventStore {
   public int append(List<Event> events) {
     if (events.isEmpty()) return 0;
     return db.write("append " + events.size() + " events", c -> dialect.insertEvents(c, events));
+  }
+
+  @Override
+  public long bulkAppend(Iterator<? extends List<Event>> batches) {
+    return db.write("bulk append of events", c -> BulkLoad.run(c, dialect, batches));
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.shopsense.core.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +91,7 @@ public final class JdbcStore implements Store {
 
   // --- events ---
   @Override public int append(List<Event> batch) { return events.append(batch); }
+  @Override public long bulkAppend(Iterator<? extends List<Event>> batches) { return events.bulkAppend(batches); }
   @Override public void forEachEvent(Consumer<Event> consumer) { events.forEachEvent(consumer); }
   @Override public List<Event> recentEvents(String user, int limit) { return events.recentEvents(user, limit); }
   @Override public long eventCount() { return events.eventCount(); }

@@ -3,10 +3,16 @@ package io.shopsense.core.store.jdbc;
 import io.shopsense.core.model.Event;
 import java.sql.Array;
 import java.sql.Connection;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -21,6 +27,9 @@ final class PostgresDialect implements Dialect {
       + " ?::int8[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::text[], ?::text[])"
       + " WITH ORDINALITY AS t(a, b, c, d, e, f, g, h, i, j, k, n) ORDER BY n" // seq follows list order
       + " " + EventRows.ON_ID_CONFLICT;
+
+  /** The bulk path's rows go in by COPY (text format): no per-row statement, no parameter arrays. */
+  static final String COPY_EVENTS = "COPY events (" + EventRows.COLUMNS + ") FROM STDIN";
 
   private final PGSimpleDataSource source;
 
@@ -82,5 +91,68 @@ final class PostgresDialect implements Dialect {
       }
     }
     return added;
+  }
+
+  @Override
+  public int insertNewEvents(Connection c, List<Event> events) throws SQLException {
+    StringBuilder sb = new StringBuilder(events.size() * 160);
+    for (Event e : events) {
+      field(sb, e.id()).append('\t');
+      field(sb, e.user()).append('\t');
+      sb.append(e.type().ordinal()).append('\t');
+      field(sb, e.item()).append('\t');
+      sb.append(e.time()).append('\t');
+      field(sb, e.session()).append('\t');
+      field(sb, EventRows.channel(e)).append('\t');
+      if (e.value() == null) sb.append("\\N");
+      else sb.append(e.value().doubleValue()); // Java's Infinity, NaN and 1.0E-5 are valid float8 input
+      sb.append('\t');
+      field(sb, e.query()).append('\t');
+      field(sb, EventRows.shown(e)).append('\t');
+      field(sb, e.text()).append('\n');
+    }
+    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+    CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_EVENTS);
+    try {
+      in.writeToCopy(bytes, 0, bytes.length);
+      return Math.toIntExact(in.endCopy());
+    } finally {
+      if (in.isActive()) in.cancelCopy();
+    }
+  }
+
+  /** One text-format COPY field: NULL as \N; backslash, tab, newline and carriage return escaped. */
+  private static StringBuilder field(StringBuilder sb, String v) {
+    if (v == null) return sb.append("\\N");
+    for (int i = 0; i < v.length(); i++) {
+      char ch = v.charAt(i);
+      switch (ch) {
+        case '\\' -> sb.append("\\\\");
+        case '\t' -> sb.append("\\t");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        default -> sb.append(ch);
+      }
+    }
+    return sb;
+  }
+
+  @Override
+  public List<String[]> eventIndexes(Connection c) throws SQLException {
+    List<String[]> out = new ArrayList<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+        "SELECT x.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid"
+            + " WHERE i.indrelid = 'events'::regclass AND NOT i.indisprimary ORDER BY x.relname")) {
+      while (rs.next()) out.add(new String[] {rs.getString(1), rs.getString(2)});
+    }
+    return out;
+  }
+
+  /** Self-exclusive, so one bulk append at a time and no plain append meanwhile; readers go on. */
+  @Override
+  public void lockEvents(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE");
+    }
   }
 }

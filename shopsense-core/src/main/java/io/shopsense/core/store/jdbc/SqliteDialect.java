@@ -4,8 +4,11 @@ import io.shopsense.core.model.Event;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
@@ -20,7 +23,13 @@ import org.sqlite.SQLiteDataSource;
 final class SqliteDialect implements Dialect {
   static final String INSERT_EVENT = "INSERT INTO events (" + EventRows.COLUMNS
       + ") VALUES (?,?,?,?,?,?,?,?,?,?,?) " + EventRows.ON_ID_CONFLICT;
+  /** Rows per multi-row INSERT of the bulk path: one statement step per 64 rows instead of per row. */
+  static final int ROWS_PER_INSERT = 64;
+  private static final int COLUMN_COUNT = 11;
   private static final int BUSY_TIMEOUT_MS = 30_000;
+  private static final int CACHE_KIB = 32_768; // 32 MiB: index pages of a few million events stay hot
+  // a bulk transaction keeps its dirty pages in the cache instead of spilling them to the WAL early
+  private static final int BULK_CACHE_KIB = 262_144;
 
   private final SQLiteDataSource readers;
   private final SQLiteDataSource writer;
@@ -35,7 +44,9 @@ final class SqliteDialect implements Dialect {
     cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
     cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     cfg.setBusyTimeout(BUSY_TIMEOUT_MS);
-    cfg.setCacheSize(-32_768); // 32 MiB: index pages of a few million events stay hot
+    cfg.setCacheSize(-CACHE_KIB);
+    // after a bulk import the WAL has held the whole import; a checkpoint that resets it truncates it to this
+    cfg.setJournalSizeLimit(64 << 20);
     // take the write lock at BEGIN, so a transaction never fails half-way upgrading from read to write
     if (writer) cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     SQLiteDataSource ds = new SQLiteDataSource(cfg);
@@ -76,19 +87,72 @@ final class SqliteDialect implements Dialect {
     return added;
   }
 
+  @Override
+  public int insertNewEvents(Connection c, List<Event> events) throws SQLException {
+    int n = events.size();
+    int whole = n / ROWS_PER_INSERT;
+    if (whole > 0) {
+      try (PreparedStatement ps = c.prepareStatement(insertRows(ROWS_PER_INSERT))) {
+        for (int s = 0; s < whole; s++) {
+          for (int r = 0; r < ROWS_PER_INSERT; r++) bind(ps, r * COLUMN_COUNT, events.get(s * ROWS_PER_INSERT + r));
+          ps.executeUpdate();
+        }
+      }
+    }
+    int rest = n - whole * ROWS_PER_INSERT;
+    if (rest > 0) {
+      try (PreparedStatement ps = c.prepareStatement(insertRows(rest))) {
+        for (int r = 0; r < rest; r++) bind(ps, r * COLUMN_COUNT, events.get(whole * ROWS_PER_INSERT + r));
+        ps.executeUpdate();
+      }
+    }
+    return n;
+  }
+
+  /** A plain multi-row insert: rows are listed in order, so seq follows the list. */
+  private static String insertRows(int rows) {
+    StringBuilder sb = new StringBuilder("INSERT INTO events (").append(EventRows.COLUMNS).append(") VALUES ");
+    for (int r = 0; r < rows; r++) sb.append(r == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?)");
+    return sb.toString();
+  }
+
+  @Override
+  public List<String[]> eventIndexes(Connection c) throws SQLException {
+    List<String[]> out = new ArrayList<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL ORDER BY name")) {
+      while (rs.next()) out.add(new String[] {rs.getString(1), rs.getString(2)});
+    }
+    return out;
+  }
+
+  @Override
+  public void bulkSettings(Connection c, boolean on) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("PRAGMA cache_size = -" + (on ? BULK_CACHE_KIB : CACHE_KIB));
+      // CREATE INDEX at the end of a bulk load may sort with a helper thread (the input is done by then)
+      st.execute("PRAGMA threads = " + (on ? 2 : 0));
+    }
+  }
+
   private static void bind(PreparedStatement ps, Event e) throws SQLException {
-    ps.setString(1, e.id());
-    ps.setString(2, e.user());
-    ps.setInt(3, e.type().ordinal());
-    ps.setString(4, e.item());
-    ps.setLong(5, e.time());
-    ps.setString(6, e.session());
-    ps.setString(7, EventRows.channel(e));
-    if (e.value() == null) ps.setNull(8, Types.DOUBLE);
-    else ps.setDouble(8, e.value());
-    ps.setString(9, e.query());
-    ps.setString(10, EventRows.shown(e));
-    ps.setString(11, e.text());
+    bind(ps, 0, e);
+  }
+
+  /** Binds one event to parameters base+1 .. base+11. */
+  private static void bind(PreparedStatement ps, int base, Event e) throws SQLException {
+    ps.setString(base + 1, e.id());
+    ps.setString(base + 2, e.user());
+    ps.setInt(base + 3, e.type().ordinal());
+    ps.setString(base + 4, e.item());
+    ps.setLong(base + 5, e.time());
+    ps.setString(base + 6, e.session());
+    ps.setString(base + 7, EventRows.channel(e));
+    if (e.value() == null) ps.setNull(base + 8, Types.DOUBLE);
+    else ps.setDouble(base + 8, e.value());
+    ps.setString(base + 9, e.query());
+    ps.setString(base + 10, EventRows.shown(e));
+    ps.setString(base + 11, e.text());
   }
 
   /** Sum of per-row update counts: 1 inserted, 0 skipped as a duplicate id. */

@@ -5,28 +5,30 @@ import io.shopsense.core.matrix.InteractionMatrix;
 import io.shopsense.recommend.TrainedModel;
 
 /**
- * A synthetic matrix whose right answer is obvious: users fall in groups, group g likes block g of
- * the items. Each user has one item of its own block held out of training; a working recommender
- * ranks that item first among the items the user has not seen.
+ * The star-rating form of the checkerboard (the implicit form every algorithm passes is the shared
+ * {@link io.shopsense.recommend.Checkerboard}): users fall in groups, group g rates block g of the
+ * items 5 and every other block 1. Each user has one item of its own block and one of the next
+ * block held out; a working rating model predicts about 5 and 1 for them and ranks the first
+ * top among the user's unseen items.
  */
-final class Checkerboard {
+final class RatingCheckerboard {
   final int groups;
   final int usersPerGroup;
   final int itemsPerBlock;
   final InteractionMatrix train;
   /** Per user, the own-block item left out of training. */
   final int[] heldOut;
-  /** Per user, in {@link #ratings} only: an other-block item left out (it must rank below). */
+  /** Per user, an other-block item left out (it must rank below). */
   final int[] heldOutDisliked;
 
-  private Checkerboard(int groups, int usersPerGroup, int itemsPerBlock, boolean ratings) {
+  RatingCheckerboard(int groups, int usersPerGroup, int itemsPerBlock) {
     this.groups = groups;
     this.usersPerGroup = usersPerGroup;
     this.itemsPerBlock = itemsPerBlock;
     int nu = groups * usersPerGroup;
     int ni = groups * itemsPerBlock;
     heldOut = new int[nu];
-    heldOutDisliked = ratings ? new int[nu] : null;
+    heldOutDisliked = new int[nu];
     int cap = nu * ni;
     int[] r = new int[cap];
     int[] c = new int[cap];
@@ -36,11 +38,10 @@ final class Checkerboard {
       int g = u / usersPerGroup;
       // rotate the held-out item through the block so every item is still seen by someone
       heldOut[u] = g * itemsPerBlock + u % itemsPerBlock;
-      if (ratings) heldOutDisliked[u] = ((g + 1) % groups) * itemsPerBlock + u % itemsPerBlock;
+      heldOutDisliked[u] = ((g + 1) % groups) * itemsPerBlock + u % itemsPerBlock;
       for (int i = 0; i < ni; i++) {
         boolean own = i / itemsPerBlock == g;
-        if (i == heldOut[u] || (ratings && i == heldOutDisliked[u])) continue;
-        if (!own && !ratings) continue;
+        if (i == heldOut[u] || i == heldOutDisliked[u]) continue;
         r[n] = u;
         c[n] = i;
         v[n++] = own ? 5f : 1f;
@@ -51,16 +52,6 @@ final class Checkerboard {
     IdIndex items = new IdIndex();
     for (int i = 0; i < ni; i++) items.add("i" + i);
     train = InteractionMatrix.fromTriples(users, items, r, c, v, n);
-  }
-
-  /** Implicit feedback: each user interacted (weight 5) with its own block only. */
-  static Checkerboard implicit(int groups, int usersPerGroup, int itemsPerBlock) {
-    return new Checkerboard(groups, usersPerGroup, itemsPerBlock, false);
-  }
-
-  /** Star ratings: 5 for the own block, 1 for every other block; two items per user held out. */
-  static Checkerboard ratings(int groups, int usersPerGroup, int itemsPerBlock) {
-    return new Checkerboard(groups, usersPerGroup, itemsPerBlock, true);
   }
 
   int users() {

@@ -1,0 +1,282 @@
+package io.shopsense.bench;
+
+import io.shopsense.core.config.Config;
+import io.shopsense.core.generate.DataGenerator;
+import io.shopsense.core.generate.GeneratorSpec;
+import io.shopsense.core.io.ImportSource;
+import io.shopsense.core.io.ImportSource.Kind;
+import io.shopsense.core.io.Importer;
+import io.shopsense.core.model.Item;
+import io.shopsense.core.store.Store;
+import io.shopsense.core.store.Stores;
+import io.shopsense.engine.EngineOptions;
+import io.shopsense.engine.ShopSense;
+import io.shopsense.server.ServerOptions;
+import io.shopsense.server.ShopSenseServer;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Macro benchmark of the HTTP server (issue 5's figures) on the generated {@code medium} store, the
+ * server in this JVM on loopback, the load from the JDK HttpClient:
+ * <ol>
+ *   <li>mixed open-loop load for {@code --seconds} (default 60): for-you and similar at {@code --rate}
+ *       requests/s each (default 200), search at {@code --search-share} of that (default 0.25), and events
+ *       streaming in at {@code --events} per second (default 500, in POSTs of 5); p50/p99 per route and
+ *       errors, latency from the intended send time;</li>
+ *   <li>event ingestion throughput: {@code --ingest-batches} POSTs of 100 events from 4 concurrent senders;</li>
+ *   <li>event-to-effect: a new shopper views three items of one category; the time from the 202 to the
+ *       first for-you response holding an item of that category (absent from the cold-start list).</li>
+ * </ol>
+ * The data directory ({@code --data}, default {@code target/bench-data/server-medium}) is generated,
+ * imported and trained on first use and reused afterwards. {@code --set key=value,...} overrides config.
+ */
+public final class ServerLoadBench {
+  private ServerLoadBench() {}
+
+  public static void main(String[] argv) throws Exception {
+    BenchArgs a = new BenchArgs(argv);
+    Path data = Path.of(a.get("data", "target/bench-data/server-medium"));
+    int seconds = a.getInt("seconds", 60);
+    double rate = a.getDouble("rate", 200);
+    double searchShare = a.getDouble("search-share", 0.25);
+    double eventRate = a.getDouble("events", 500);
+    int ingestBatches = a.getInt("ingest-batches", 2000);
+    maxOutstanding = a.getInt("max-outstanding", 512);
+    Map<String, String> overrides = new HashMap<>(Map.of("engine.embeddings", "false"));
+    for (String kv : a.get("set", "").split(",")) {
+      if (kv.isBlank()) continue;
+      int eq = kv.indexOf('=');
+      overrides.put(kv.substring(0, eq), kv.substring(eq + 1));
+    }
+    System.out.printf(Locale.ROOT, "ServerLoadBench %s: %s%n  config overrides %s%n", LocalDate.now(), Machine.describe(), overrides);
+    prepare(data, a.get("size", "medium"));
+    Config config = Config.load(data.resolve("shopsense.properties"), System.getenv(), overrides);
+    try (ShopSense engine = ShopSense.open(new EngineOptions(data, null, config))) {
+      if (engine.currentSnapshot() == null || engine.currentSnapshot().version() <= 0) {
+        System.out.println("training ...");
+        long t0 = System.nanoTime();
+        System.out.println("  " + engine.train());
+        System.out.printf(Locale.ROOT, "  trained in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+      }
+      ServerOptions options = ServerOptions.loopback(0).withRateLimit(0, 1);
+      try (ShopSenseServer server = ShopSenseServer.start(engine, options)) {
+        String base = "http://127.0.0.1:" + server.port();
+        Fixture f = Fixture.of(engine);
+        HttpClient client = OpenLoop.client();
+        System.out.printf(Locale.ROOT, "  store: %,d users with events sampled, %,d items; snapshot %d%n",
+            f.users.size(), f.items.size(), engine.currentSnapshot().version());
+        warmUp(client, base, f);
+        probe(client, base, f, a.getInt("probe", 200));
+        mixed(client, base, f, seconds, rate, searchShare, eventRate);
+        ingestion(client, base, f, ingestBatches);
+        eventToEffect(client, base, f, 20);
+        System.out.println("  after: " + Machine.describe());
+      }
+    }
+  }
+
+  /** Users, items, query words and the data's clock, sampled from the engine. */
+  private record Fixture(List<String> users, List<Item> items, List<String> words, long now) {
+    static Fixture of(ShopSense engine) {
+      Set<String> users = new HashSet<>();
+      engine.internals().store().forEachEvent(e -> {
+        if (users.size() < 5000) users.add(e.user());
+      });
+      List<Item> items = new ArrayList<>(engine.internals().catalog().items());
+      List<String> words = new ArrayList<>();
+      for (int i = 0; i < items.size() && words.size() < 500; i += 37) {
+        String t = items.get(i).title();
+        if (t != null && !t.isBlank()) words.add(t.split("\\s+")[0]);
+      }
+      return new Fixture(new ArrayList<>(users), items, words, engine.internals().clock().now());
+    }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static String view(String user, String item, long time) {
+    return "{\"user\":\"" + user + "\",\"type\":\"view\",\"item\":\"" + item + "\",\"time\":" + time + ",\"channel\":\"app\"}";
+  }
+
+  private static void warmUp(HttpClient client, String base, Fixture f) throws Exception {
+    System.out.println("warm-up: 15 s at 20 req/s per route ...");
+    run(client, base, f, 15, 20, 1, 100, false);
+  }
+
+  /** Service time without concurrency: {@code n} sequential requests per route, one at a time. */
+  private static void probe(HttpClient client, String base, Fixture f, int n) throws Exception {
+    SplittableRandom rnd = new SplittableRandom(3);
+    Map<String, java.util.function.Supplier<String>> routes = new java.util.LinkedHashMap<>();
+    routes.put("for-you", () -> "/v1/recommendations/for-you?n=10&user=" + enc(f.users().get(rnd.nextInt(f.users().size()))));
+    routes.put("similar", () -> "/v1/recommendations/similar?n=10&item=" + enc(f.items().get(rnd.nextInt(f.items().size())).id()));
+    routes.put("search", () -> "/v1/search?n=10&q=" + enc(f.words().get(rnd.nextInt(f.words().size())))
+        + "&user=" + enc(f.users().get(rnd.nextInt(f.users().size()))));
+    for (Map.Entry<String, java.util.function.Supplier<String>> r : routes.entrySet()) {
+      long[] lat = new long[n];
+      for (int i = 0; i < n; i++) {
+        long t0 = System.nanoTime();
+        HttpResponse<String> res = client.send(OpenLoop.get(base, r.getValue().get()), HttpResponse.BodyHandlers.ofString());
+        lat[i] = System.nanoTime() - t0;
+        if (res.statusCode() != 200) throw new IllegalStateException(r.getKey() + ": " + res.statusCode() + " " + res.body());
+      }
+      Arrays.sort(lat);
+      System.out.printf(Locale.ROOT, "probe %-8s %d sequential requests: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", r.getKey(), n,
+          lat[n / 2] / 1e6, lat[(int) Math.ceil(0.99 * n) - 1] / 1e6, lat[n - 1] / 1e6);
+    }
+  }
+
+  private static void mixed(HttpClient client, String base, Fixture f, int seconds, double rate, double searchShare,
+      double eventRate) throws Exception {
+    System.out.printf(Locale.ROOT, "mixed load: %d s, for-you and similar %.0f req/s each, search %.0f req/s, events %.0f/s%n",
+        seconds, rate, rate * searchShare, eventRate);
+    run(client, base, f, seconds, rate, searchShare, eventRate, true);
+  }
+
+  /** Most requests in flight at once ({@code --max-outstanding}). */
+  private static int maxOutstanding = 512;
+
+  private static void run(HttpClient client, String base, Fixture f, int seconds, double rate, double searchShare,
+      double eventRate, boolean print) throws Exception {
+    SplittableRandom rnd = new SplittableRandom(7);
+    List<String> users = f.users();
+    List<Item> items = f.items();
+    long[] eventClock = {f.now()};
+    List<OpenLoop.Stream> streams = List.of(
+        new OpenLoop.Stream("for-you", rate, seconds, 200, i -> OpenLoop.get(base,
+            "/v1/recommendations/for-you?n=10&user=" + enc(users.get(rnd.split().nextInt(users.size()))))),
+        new OpenLoop.Stream("similar", rate, seconds, 200, i -> OpenLoop.get(base,
+            "/v1/recommendations/similar?n=10&item=" + enc(items.get(rnd.split().nextInt(items.size())).id())
+                + "&user=" + enc(users.get(rnd.split().nextInt(users.size()))))),
+        new OpenLoop.Stream("search", rate * searchShare, seconds, 200, i -> OpenLoop.get(base,
+            "/v1/search?n=10&q=" + enc(f.words().get(rnd.split().nextInt(f.words().size())))
+                + "&user=" + enc(users.get(rnd.split().nextInt(users.size()))))),
+        new OpenLoop.Stream("events", eventRate / 5, seconds, 202, i -> {
+          StringBuilder sb = new StringBuilder("[");
+          for (int k = 0; k < 5; k++) {
+            if (k > 0) sb.append(',');
+            sb.append(view(users.get(rnd.split().nextInt(users.size())), items.get(rnd.split().nextInt(items.size())).id(),
+                ++eventClock[0]));
+          }
+          return OpenLoop.post(base, "/v1/events", sb.append(']').toString());
+        }));
+    new OpenLoop(client, maxOutstanding).run(streams, seconds);
+    if (print) for (OpenLoop.Stream s : streams) System.out.println("  " + s.summary(seconds));
+  }
+
+  private static void ingestion(HttpClient client, String base, Fixture f, int batches) throws Exception {
+    List<String> bodies = new ArrayList<>();
+    SplittableRandom rnd = new SplittableRandom(11);
+    long t = f.now() + 10_000_000L;
+    for (int b = 0; b < Math.min(batches, 200); b++) {
+      StringBuilder sb = new StringBuilder("[");
+      for (int k = 0; k < 100; k++) {
+        if (k > 0) sb.append(',');
+        sb.append(view(f.users().get(rnd.nextInt(f.users().size())), f.items().get(rnd.nextInt(f.items().size())).id(), ++t));
+      }
+      bodies.add(sb.append(']').toString());
+    }
+    AtomicLong next = new AtomicLong();
+    AtomicLong errors = new AtomicLong();
+    int senders = 4;
+    long t0 = System.nanoTime();
+    List<CompletableFuture<Void>> workers = new ArrayList<>();
+    for (int w = 0; w < senders; w++) {
+      workers.add(CompletableFuture.runAsync(() -> {
+        long i;
+        while ((i = next.getAndIncrement()) < batches) {
+          try {
+            HttpResponse<String> r = client.send(OpenLoop.post(base, "/v1/events", bodies.get((int) (i % bodies.size()))),
+                HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 202) errors.incrementAndGet();
+          } catch (Exception e) {
+            errors.incrementAndGet();
+          }
+        }
+      }));
+    }
+    for (CompletableFuture<Void> w : workers) w.join();
+    double s = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(Locale.ROOT, "ingestion: %d POSTs of 100 events from %d senders in %.2f s = %,.0f events/s "
+        + "(202 = durable), errors %d%n", batches, senders, s, batches * 100 / s, errors.get());
+  }
+
+  private static void eventToEffect(HttpClient client, String base, Fixture f, int trials) throws Exception {
+    Map<String, List<Item>> byCategory = new HashMap<>();
+    for (Item i : f.items()) if (i.category() != null && i.inStock()) byCategory.computeIfAbsent(i.category(), k -> new ArrayList<>()).add(i);
+    HttpResponse<String> cold = client.send(OpenLoop.get(base, "/v1/recommendations/for-you?n=10&user=bench-cold-start"),
+        HttpResponse.BodyHandlers.ofString());
+    List<String> categories = new ArrayList<>();
+    for (Map.Entry<String, List<Item>> e : byCategory.entrySet()) {
+      if (e.getValue().size() >= 20 && !cold.body().contains("\"category\":\"" + e.getKey() + "\"")) categories.add(e.getKey());
+    }
+    categories.sort(null);
+    double[] ms = new double[trials];
+    int effects = 0;
+    for (int k = 0; k < trials; k++) {
+      String user = "bench-e2e-" + System.nanoTime() + "-" + k;
+      String category = categories.get(k % categories.size());
+      List<Item> in = byCategory.get(category);
+      StringBuilder sb = new StringBuilder("[");
+      for (int j = 0; j < 3; j++) sb.append(j > 0 ? "," : "").append(view(user, in.get(j).id(), f.now() + j));
+      HttpResponse<String> ack = client.send(OpenLoop.post(base, "/v1/events", sb.append(']').toString()),
+          HttpResponse.BodyHandlers.ofString());
+      long t0 = System.nanoTime();
+      if (ack.statusCode() != 202) throw new IllegalStateException("events refused: " + ack.body());
+      String needle = "\"category\":\"" + category.replace("\"", "\\\"") + "\"";
+      ms[k] = Double.NaN;
+      for (int poll = 0; poll < 2000; poll++) {
+        HttpResponse<String> r = client.send(OpenLoop.get(base, "/v1/recommendations/for-you?n=10&user=" + enc(user)),
+            HttpResponse.BodyHandlers.ofString());
+        if (r.body().contains(needle)) {
+          ms[k] = (System.nanoTime() - t0) / 1e6;
+          effects++;
+          break;
+        }
+        if ((System.nanoTime() - t0) > 5_000_000_000L) break;
+      }
+    }
+    double[] seen = Arrays.stream(ms).filter(d -> !Double.isNaN(d)).sorted().toArray();
+    System.out.printf(Locale.ROOT, "event-to-effect: %d/%d trials saw the viewed category in for-you; from the 202: "
+        + "median %.1f ms, max %.1f ms (each includes one for-you request)%n", effects, trials,
+        seen.length == 0 ? Double.NaN : seen[seen.length / 2], seen.length == 0 ? Double.NaN : seen[seen.length - 1]);
+  }
+
+  /** Generates and imports the store when the data directory has none. */
+  private static void prepare(Path data, String size) throws Exception {
+    if (Files.isRegularFile(data.resolve(Stores.SQLITE_FILE))) return;
+    Path gen = data.resolveSibling(data.getFileName() + "-jsonl");
+    if (!Files.isRegularFile(gen.resolve("events.jsonl"))) {
+      System.out.println("generating the " + size + " store into " + gen + " ...");
+      new DataGenerator(GeneratorSpec.ofSize(size)).generate(gen);
+    }
+    Files.createDirectories(data);
+    System.out.println("importing ...");
+    try (Store store = Stores.forDataDir(data)) {
+      List<ImportSource> sources = new ArrayList<>();
+      for (Kind k : Kind.values()) {
+        Path f = gen.resolve(k.defaultFileName());
+        if (Files.isRegularFile(f)) sources.add(ImportSource.jsonl(k, f));
+      }
+      new Importer(store).progress(System.err::println).importAll(sources);
+    }
+  }
+}

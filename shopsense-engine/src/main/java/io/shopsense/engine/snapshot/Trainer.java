@@ -1,0 +1,131 @@
+package io.shopsense.engine.snapshot;
+
+import io.shopsense.core.config.Config;
+import io.shopsense.core.matrix.IdIndex;
+import io.shopsense.core.matrix.InteractionMatrix;
+import io.shopsense.core.matrix.MatrixBuilder;
+import io.shopsense.core.matrix.MatrixOptions;
+import io.shopsense.core.model.Item;
+import io.shopsense.core.store.EventStore;
+import io.shopsense.engine.catalog.CatalogView;
+import io.shopsense.recommend.Recommender;
+import io.shopsense.recommend.Recommenders;
+import io.shopsense.recommend.TrainContext;
+import io.shopsense.recommend.TrainedModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The train path: one scan of the store ({@link TrainingData}), the interaction matrix with the
+ * production weights ({@link MatrixBuilder}) widened so every catalog item is a column (items without
+ * events still get content neighbours and can be served), each configured algorithm fitted, the
+ * {@link Holdout} figures, and the {@link ItemStats}. Produces an unpublished {@link ModelSnapshot};
+ * gating and publishing are the caller's.
+ */
+public final class Trainer {
+  private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+  private final Config config;
+
+  public Trainer(Config config) {
+    this.config = config;
+  }
+
+  /** Parses {@code engine.algorithms} (or the given list): names must be registered. */
+  public static List<String> algorithms(String list) {
+    List<String> out = new ArrayList<>();
+    for (String s : list.split(",")) {
+      String a = s.trim();
+      if (a.isEmpty() || out.contains(a)) continue;
+      if (!Recommenders.names().contains(a)) {
+        throw new IllegalArgumentException("unknown algorithm '" + a + "' in engine.algorithms; known: "
+            + String.join(", ", Recommenders.names()));
+      }
+      out.add(a);
+    }
+    return out;
+  }
+
+  /**
+   * Trains a snapshot.
+   *
+   * @param version the version it will be published as
+   * @param resolve alias to shopper
+   */
+  public ModelSnapshot train(EventStore store, CatalogView catalog, List<String> algorithms, long version,
+      Function<String, String> resolve) {
+    long t0 = System.nanoTime();
+    List<Item> items = new ArrayList<>(catalog.items());
+    items.sort((a, b) -> a.id().compareTo(b.id()));
+    Map<String, Item> byId = new LinkedHashMap<>();
+    for (Item it : items) byId.put(it.id(), it);
+    TrainingData d = TrainingData.read(store, items, byId, resolve);
+    MatrixOptions options = MatrixOptions.from(config);
+    int evalUsers = config.getInt("engine.eval_users");
+    long seed = config.getLong("engine.seed");
+    Holdout holdout = Holdout.choose(d, options.weights(), evalUsers, seed);
+    MatrixBuilder b = new MatrixBuilder(options, Math.max(16, d.n));
+    if (d.newest != Long.MIN_VALUE) b.referenceTime(d.newest);
+    for (int r = 0; r < d.n; r++) {
+      if (d.item[r] >= 0 && !holdout.excludes(r)) b.accept(d.event(r));
+    }
+    InteractionMatrix matrix = withAllItems(b.build(), items);
+    LOG.info("training: matrix {} users x {} items ({} with events), {} non-zeros; {} shoppers held out for evaluation",
+        matrix.rows(), matrix.cols(), b.size() == 0 ? 0 : countNonEmptyColumns(matrix), matrix.nnz(), holdout.size());
+    int threads = threads(config);
+    StatsBuilder sb = new StatsBuilder(config, options.weights(), d, matrix, catalog);
+    ItemStats stats = sb.build();
+    TrainContext ctx = new TrainContext(config, seed, threads, items, null, stats.trend());
+    Map<String, TrainedModel> models = new LinkedHashMap<>();
+    Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+    int done = 0;
+    for (String a : algorithms) {
+      long t1 = System.nanoTime();
+      Recommender rec = Recommenders.create(a, config);
+      TrainedModel model = rec.fit(matrix, ctx);
+      models.put(a, model);
+      Map<String, Double> m = new LinkedHashMap<>(holdout.evaluate(model, matrix));
+      m.put("fit_seconds", (System.nanoTime() - t1) / 1e9);
+      metrics.put(a, m);
+      done++;
+      LOG.info("training: {} fitted in {} s, ndcg@10 {} ({}% of the algorithms)", a,
+          String.format("%.2f", m.get("fit_seconds")), m.get("ndcg@10") == null ? "n/a" : String.format("%.4f", m.get("ndcg@10")),
+          done * 100 / algorithms.size());
+    }
+    long created = System.currentTimeMillis();
+    Manifest man = new Manifest(version, created, d.newest == Long.MIN_VALUE ? 0 : d.newest, algorithms, metrics,
+        config.asMap(), d.read, matrix.rows(), matrix.cols(), Map.of());
+    LOG.info("training: snapshot {} built in {} s", version, String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+    return new ModelSnapshot(man, matrix, models, stats);
+  }
+
+  /** The matrix with every catalog item appended as a column (CSR arrays shared; new columns are empty). */
+  static InteractionMatrix withAllItems(InteractionMatrix m, List<Item> catalog) {
+    IdIndex cols = new IdIndex(m.cols() + catalog.size());
+    for (int i = 0; i < m.cols(); i++) cols.add(m.colIds().id(i));
+    for (Item it : catalog) cols.add(it.id());
+    if (cols.size() == m.cols()) return m;
+    return new InteractionMatrix(m.rowIds(), cols, m.rowPointers(), m.colIndex(), m.values());
+  }
+
+  private static int countNonEmptyColumns(InteractionMatrix m) {
+    boolean[] seen = new boolean[m.cols()];
+    int c = 0;
+    for (int i : m.colIndex()) if (!seen[i]) {
+      seen[i] = true;
+      c++;
+    }
+    return c;
+  }
+
+  /** {@code engine.threads}, 0 = all cores. */
+  public static int threads(Config config) {
+    int t = config.getInt("engine.threads");
+    if (t < 0) throw new IllegalArgumentException("engine.threads must be 0 (all cores) or positive, got " + t);
+    return t == 0 ? Runtime.getRuntime().availableProcessors() : t;
+  }
+}

@@ -43,7 +43,8 @@ import java.util.Map;
  *
  * The {@code store} dataset is an imported store (e.g. from {@code generate --size small}) at
  * {@code --store DIR}, split by random holdout as {@code evaluate --data DIR --protocol holdout}
- * splits it; {@code content} runs only where the dataset has a catalog (the store).
+ * splits it; {@code content} runs only where the dataset has item text (the store, and Amazon
+ * through {@link #amazonCatalog}).
  *
  * Writes {@code <out>/<dataset>.json} (fold reports, the mean, every tuning trial) and
  * {@code <out>/<dataset>.md} (the table for the docs, with the CLI command of each test run).
@@ -174,7 +175,7 @@ public final class EvaluationSuite {
         Path tr = d.resolve("Scientific.train.inter"), va = d.resolve("Scientific.valid.inter"), te = d.resolve("Scientific.test.inter");
         folds.add(new Fold("loo", EvalFiles.givenSplit(va, te, EvalFiles.Format.RECBOLE, base),
             EvalFiles.givenSplit(tr, va, EvalFiles.Format.RECBOLE, base), base,
-            "--train " + va + " --test " + te + " --format recbole"));
+            "--train " + va + " --test " + te + " --format recbole", amazonCatalog(d)));
       }
       case "ncf" -> {
         Path d = data.resolve("ncf");
@@ -196,6 +197,32 @@ public final class EvaluationSuite {
       default -> throw new IllegalArgumentException("unknown dataset " + ds + " (ml100k, mlsmall, amazon, ncf, store)");
     }
     return folds;
+  }
+
+  /**
+   * The Amazon items as a catalog for content-based models: {@code Scientific.text} (ASIN, "title.
+   * category path. brand.") joined to {@code Scientific.item2index} (ASIN to the index the .inter files
+   * use as item id). The whole text goes in the title; the CLI has no such reader, so content on
+   * this dataset runs here only.
+   */
+  static List<Item> amazonCatalog(Path dir) {
+    try {
+      Map<String, String> text = new LinkedHashMap<>();
+      for (String line : Files.readAllLines(dir.resolve("Scientific.text"))) {
+        String[] f = line.split("\t", 2);
+        if (f.length == 2 && !f[0].equals("item_id:token")) text.put(f[0], f[1].trim());
+      }
+      List<Item> items = new ArrayList<>();
+      for (String line : Files.readAllLines(dir.resolve("Scientific.item2index"))) {
+        String[] f = line.split("\t");
+        if (f.length == 2 && text.containsKey(f[0])) {
+          items.add(new Item(f[1].trim(), text.get(f[0]), null, null, null, null, 0, true, Map.of(), 0));
+        }
+      }
+      return items;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static Path createStore(Path dir) {

@@ -40,14 +40,18 @@ class NcfSelfCheckTest {
     assertThat(r.metric("ndcg")).isCloseTo(0.2543, within(0.002));
   }
 
-  /** ALS as tuned on the validation split (about a minute: the slowest test of the module). */
+  /**
+   * The best model of docs/evaluation.md: ALS with the frequency-scaled ridge, as chosen on the
+   * validation split (about a minute: the slowest test of the module, kept because it guards the
+   * headline figure).
+   */
   @Test
   void tunedAlsKeepsItsFigures() {
     Config c = Config.defaults().with(Map.of("eval.threads", "2", "eval.seed", "42", "als.factors", "256",
-        "als.regularization", "50", "als.alpha", "3", "als.iterations", "15"));
+        "als.regularization", "0.009", "als.regularization_exponent", "1", "als.alpha", "4", "als.iterations", "15"));
     AlgorithmResult r = new Evaluator(Recommenders::create).evaluate(split(c), List.of("als"), c, List.of(), "ncf", "ncf",
         null).result("als");
-    assertThat(r.metric("hit_rate")).as("HR@10").isCloseTo(0.7260, within(0.01));
-    assertThat(r.metric("ndcg")).as("NDCG@10").isCloseTo(0.4512, within(0.01));
+    assertThat(r.metric("hit_rate")).as("HR@10").isCloseTo(0.7291, within(0.01));
+    assertThat(r.metric("ndcg")).as("NDCG@10").isCloseTo(0.4542, within(0.01));
   }
 }

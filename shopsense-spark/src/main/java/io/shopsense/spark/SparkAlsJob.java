@@ -86,6 +86,7 @@ public final class SparkAlsJob {
     if (m.nnz() == 0) throw new IllegalArgumentException("no interactions to train on in " + (o.store() != null ? o.store() : o.matrix()));
     long cpu0 = cpuNanos();
     long t1 = System.nanoTime();
+    boolean joined = SparkSession.getDefaultSession().isDefined(); // a session already running (tests) is left running
     SparkSession spark = SparkSessions.start(config, o.workDir());
     report.put("session_seconds", secs(System.nanoTime() - t1));
     report.put("session_cpu_seconds", secs(cpuNanos() - cpu0));
@@ -119,7 +120,7 @@ public final class SparkAlsJob {
           run.model().factors(), o.out());
       return report;
     } finally {
-      spark.stop();
+      if (!joined) spark.stop();
     }
   }
 

@@ -83,7 +83,7 @@ public final class SparkAlsJob {
     long t0 = System.nanoTime();
     InteractionMatrix m = load(o, config);
     report.put("load_seconds", secs(System.nanoTime() - t0));
-    if (m.nnz() == 0) throw new IllegalArgumentException("no interactions to train on in " + (o.store() != null ? o.store() : o.matrix()));
+    if (m.nnz() == 0) throw new IllegalArgumentException("no interactions to train on in " + (o.matrix() != null ? o.matrix() : "the store"));
     long cpu0 = cpuNanos();
     long t1 = System.nanoTime();
     boolean joined = SparkSession.getDefaultSession().isDefined(); // a session already running (tests) is left running
@@ -115,6 +115,7 @@ public final class SparkAlsJob {
       report.put("fit_cpu_seconds", secs(run.fitCpuSeconds()));
       report.put("collect_seconds", secs(run.collectSeconds()));
       report.put("peak_heap_mb", String.format(Locale.ROOT, "%.0f", peakHeapMb()));
+      report.put("peak_rss_mb", peakRssMb());
       writeReport(report, o.out().resolve(REPORT));
       LOG.info("spark-als: wrote {} ({} users x {} items, rank {}) to {}", trainer.modelName(), m.rows(), m.cols(),
           run.model().factors(), o.out());
@@ -125,8 +126,11 @@ public final class SparkAlsJob {
   }
 
   private static InteractionMatrix load(Options o, Config config) {
-    if (o.store() != null) {
-      try (Store store = Stores.open(o.store())) {
+    if (o.matrix() == null) {
+      // without --store, the store.url key (SHOPSENSE_STORE_URL keeps a password off the command line)
+      String url = o.store() != null ? o.store() : config.get("store.url").trim();
+      if (url.isEmpty()) throw new IllegalArgumentException("give --store URL, --matrix DIR or set SHOPSENSE_STORE_URL");
+      try (Store store = Stores.open(url)) {
         LOG.info("spark-als: reading events of {}", store.url());
         return MatrixBuilder.fromStore(store, config);
       }
@@ -176,10 +180,10 @@ public final class SparkAlsJob {
           overrides.put(v.substring(0, eq).trim(), v.substring(eq + 1).trim());
         }
         default -> throw new IllegalArgumentException("unknown option " + a
-            + " (usage: --store URL | --matrix DIR, --out DIR [--work-dir DIR] [--explicit] [--seed N] [--set KEY=VALUE]...)");
+            + " (usage: [--store URL | --matrix DIR] --out DIR [--work-dir DIR] [--explicit] [--seed N] [--set KEY=VALUE]...)");
       }
     }
-    if ((store == null) == (matrix == null)) throw new IllegalArgumentException("give exactly one of --store URL and --matrix DIR");
+    if (store != null && matrix != null) throw new IllegalArgumentException("give one of --store URL and --matrix DIR, not both");
     if (out == null) throw new IllegalArgumentException("--out DIR is required");
     if (work == null) work = out.resolve("spark-work");
     return new Options(store, matrix, out, work, explicit, seed, overrides);
@@ -227,6 +231,20 @@ public final class SparkAlsJob {
   private static long cpuNanos() {
     return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
         ? os.getProcessCpuTime() : -1;
+  }
+
+  /** The process's peak resident set (VmHWM of /proc/self/status), in MB, or "n/a" off Linux. */
+  private static String peakRssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.toString(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      LOG.debug("no peak RSS: {}", e.toString());
+    }
+    return "n/a";
   }
 
   private static void resetPeaks() {

@@ -113,8 +113,8 @@ class SparkAlsJobTest {
 
   @Test
   void badCommandLinesAreOneLineErrors() {
-    assertThatThrownBy(() -> SparkAlsJob.parse(new String[] {"--out", "x"}))
-        .hasMessage("give exactly one of --store URL and --matrix DIR");
+    assertThatThrownBy(() -> SparkAlsJob.parse(new String[] {"--out", "x", "--store", "sqlite:a.db", "--matrix", "m"}))
+        .hasMessage("give one of --store URL and --matrix DIR, not both");
     assertThatThrownBy(() -> SparkAlsJob.parse(new String[] {"--store", "sqlite:a.db"}))
         .hasMessage("--out DIR is required");
     assertThatThrownBy(() -> SparkAlsJob.parse(new String[] {"--store", "sqlite:a.db", "--out", "x", "--set", "als.factors"}))

@@ -11,9 +11,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,22 +76,22 @@ public final class SparkAlsJob {
     SparkAlsTrainer.validate(config, !o.explicit());
     SparkSessions.master(config);
     Map<String, String> report = new LinkedHashMap<>();
-    resetPeaks();
+    ProcessStats.resetPeaks();
     long t0 = System.nanoTime();
     InteractionMatrix m = load(o, config);
     report.put("load_seconds", secs(System.nanoTime() - t0));
     if (m.nnz() == 0) throw new IllegalArgumentException("no interactions to train on in " + (o.matrix() != null ? o.matrix() : "the store"));
-    long cpu0 = cpuNanos();
+    long cpu0 = ProcessStats.cpuNanos();
     long t1 = System.nanoTime();
     boolean joined = SparkSession.getDefaultSession().isDefined(); // a session already running (tests) is left running
     SparkSession spark = SparkSessions.start(config, o.workDir());
     report.put("session_seconds", secs(System.nanoTime() - t1));
-    report.put("session_cpu_seconds", secs(cpuNanos() - cpu0));
+    report.put("session_cpu_seconds", secs(ProcessStats.cpuNanos() - cpu0));
     try {
       SparkAlsTrainer trainer = o.explicit() ? SparkAlsTrainer.explicit(spark, config) : SparkAlsTrainer.implicit(spark, config);
-      long cpu1 = cpuNanos();
+      long cpu1 = ProcessStats.cpuNanos();
       SparkAlsRun run = trainer.train(m, o.seed());
-      report.put("train_cpu_seconds", secs(cpuNanos() - cpu1));
+      report.put("train_cpu_seconds", secs(ProcessStats.cpuNanos() - cpu1));
       write(run, m, o.out());
       report.put("master", SparkSessions.master(config));
       report.put("spark_version", spark.version());
@@ -114,8 +111,8 @@ public final class SparkAlsJob {
       report.put("fit_seconds", secs(run.fitSeconds()));
       report.put("fit_cpu_seconds", secs(run.fitCpuSeconds()));
       report.put("collect_seconds", secs(run.collectSeconds()));
-      report.put("peak_heap_mb", String.format(Locale.ROOT, "%.0f", peakHeapMb()));
-      report.put("peak_rss_mb", peakRssMb());
+      report.put("peak_heap_mb", String.format(Locale.ROOT, "%.0f", ProcessStats.peakHeapMb()));
+      report.put("peak_rss_mb", ProcessStats.peakRssMb());
       writeReport(report, o.out().resolve(REPORT));
       LOG.info("spark-als: wrote {} ({} users x {} items, rank {}) to {}", trainer.modelName(), m.rows(), m.cols(),
           run.model().factors(), o.out());
@@ -226,37 +223,5 @@ public final class SparkAlsJob {
 
   private static String secs(double s) {
     return String.format(Locale.ROOT, "%.3f", s);
-  }
-
-  private static long cpuNanos() {
-    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-        ? os.getProcessCpuTime() : -1;
-  }
-
-  /** The process's peak resident set (VmHWM of /proc/self/status), in MB, or "n/a" off Linux. */
-  private static String peakRssMb() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.toString(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      LOG.debug("no peak RSS: {}", e.toString());
-    }
-    return "n/a";
-  }
-
-  private static void resetPeaks() {
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) p.resetPeakUsage();
-  }
-
-  /** Sum of the heap pools' peaks since {@link #resetPeaks} (an upper bound of the peak heap). */
-  private static double peakHeapMb() {
-    long sum = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
-    }
-    return sum / 1048576.0;
   }
 }

@@ -10,7 +10,6 @@ import io.shopsense.recommend.mf.FactorModel;
 import io.shopsense.recommend.mf.ImplicitAls;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * {@code spark.als.blocks} sets the user and item blocks (0: the session's default parallelism).
  *
  * <p>Cost per iteration as ALS: O(nnz f² + (users + items) f³) plus shuffling every block's factors
- * to the blocks that need them. Needs a running {@link SparkSession} ({@link SparkSessions#start}).
+ * to the blocks that need them. Needs a running {@link SparkSession} ({@link SparkSessions#start});
+ * its cores ({@code spark.master}) set the parallelism, so {@link TrainContext#threads()} is not used.
  */
 public final class SparkAlsTrainer implements Recommender {
   private static final Logger LOG = LoggerFactory.getLogger(SparkAlsTrainer.class);
@@ -130,9 +130,9 @@ public final class SparkAlsTrainer implements Recommender {
         .setNumUserBlocks(b).setNumItemBlocks(b)
         .setCheckpointInterval(-1); // no checkpoint directory: lineage of a few iterations is cheap
     if (implicit) als.setAlpha(alpha);
-    long cpu0 = processCpuNanos();
+    long cpu0 = ProcessStats.cpuNanos();
     ALSModel fitted = als.fit(ratings);
-    long cpu1 = processCpuNanos();
+    long cpu1 = ProcessStats.cpuNanos();
     long t2 = System.nanoTime();
     LOG.info("spark-als: fitted in {} s, {} s per iteration (90%)", String.format("%.1f", (t2 - t1) / 1e9),
         String.format("%.2f", (t2 - t1) / 1e9 / iterations));
@@ -197,10 +197,5 @@ public final class SparkAlsTrainer implements Recommender {
       }
     }
     if (data.rows() == 0 || data.cols() == 0) throw new IllegalArgumentException("the matrix is empty: nothing to train on");
-  }
-
-  private static long processCpuNanos() {
-    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-        ? os.getProcessCpuTime() : -1;
   }
 }

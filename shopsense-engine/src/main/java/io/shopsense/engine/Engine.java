@@ -29,6 +29,7 @@ import io.shopsense.engine.search.SearchService;
 import io.shopsense.engine.search.Suggester;
 import io.shopsense.engine.snapshot.ModelManager;
 import io.shopsense.engine.snapshot.ModelSnapshot;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -79,7 +80,8 @@ public final class Engine {
     this.store = store;
     this.clock = new EngineClock(config.get("engine.clock"));
     this.catalog = new CatalogCache(store);
-    this.models = new ModelManager(options.dataDir().resolve("models"), config);
+    String shared = config.get("engine.models_dir");
+    this.models = new ModelManager(shared.isBlank() ? options.dataDir().resolve("models") : Path.of(shared), config);
     ModelSnapshot snap = models.loadNewest(emptySnapshot());
     if (snap.version() > 0) clock.observe(snap.manifest().newestEvent());
     else if (store.eventCount() > 0) store.forEachEvent(ev -> clock.observe(ev.time())); // the data's "now", once
@@ -108,6 +110,9 @@ public final class Engine {
       scheduler.scheduleWithFixedDelay(this::flushQuietly, flush, flush, TimeUnit.SECONDS);
       int every = config.getInt("engine.train_interval_minutes");
       if (every > 0) scheduler.scheduleWithFixedDelay(this::trainQuietly, every, every, TimeUnit.MINUTES);
+      int poll = config.getInt("engine.snapshot_poll_seconds");
+      if (poll < 0) throw new IllegalArgumentException("engine.snapshot_poll_seconds must be >= 0, got " + poll);
+      if (poll > 0) scheduler.scheduleWithFixedDelay(this::refreshQuietly, poll, poll, TimeUnit.SECONDS);
     } catch (RuntimeException ex) {
       search.close();
       throw ex;
@@ -259,6 +264,28 @@ public final class Engine {
       spend.pruneBefore(s.manifest().newestEvent());
     }
     return r;
+  }
+
+  /**
+   * Serves a snapshot another process published into the shared model directory, then reloads the
+   * catalog from the shared store and brings the search index up to date with it, so a replica's
+   * catalog is at most one snapshot behind the writes made through other replicas.
+   */
+  void refreshSnapshot() {
+    ModelSnapshot s = models.refresh();
+    if (s == null) return;
+    catalog.reload();
+    search.sync(catalog.view());
+    clock.observe(s.manifest().newestEvent());
+    spend.pruneBefore(s.manifest().newestEvent());
+  }
+
+  private void refreshQuietly() {
+    try {
+      refreshSnapshot();
+    } catch (RuntimeException ex) {
+      LOG.error("snapshot refresh failed: {}", ex.getMessage(), ex);
+    }
   }
 
   private void trainQuietly() {

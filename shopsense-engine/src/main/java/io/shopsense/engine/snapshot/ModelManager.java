@@ -71,6 +71,31 @@ public final class ModelManager {
     return empty;
   }
 
+  /**
+   * Swaps in a newer snapshot when one was published into the model directory by someone else (a
+   * replica sharing the directory, or the Spark trainer). A version that does not verify is refused
+   * once and skipped afterwards. Never replaces a snapshot that changed meanwhile (a local training).
+   *
+   * @return the snapshot now serving when it changed, else null
+   */
+  public ModelSnapshot refresh() {
+    ModelSnapshot serving = current.get();
+    for (long v : repo.versions()) {
+      if (v <= serving.version()) return null;
+      if (refused.containsKey(v)) continue;
+      try {
+        ModelSnapshot s = repo.read(v, config);
+        if (!current.compareAndSet(serving, s)) return null;
+        LOG.info("serving model snapshot {} published by another process ({} algorithms)", v, s.manifest().algorithms().size());
+        return s;
+      } catch (IOException | RuntimeException e) {
+        refused.put(v, e.getMessage());
+        LOG.error("model snapshot {} refused: {}", repo.dir(v), e.getMessage());
+      }
+    }
+    return null;
+  }
+
   public ModelSnapshot current() {
     return current.get();
   }

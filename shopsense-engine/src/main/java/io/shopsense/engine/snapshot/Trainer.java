@@ -86,7 +86,10 @@ public final class Trainer {
     for (String a : algorithms) {
       long t1 = System.nanoTime();
       Recommender rec = Recommenders.create(a, config);
-      TrainedModel model = rec.fit(matrix, ctx);
+      String imported = config.get("engine.als_import").trim();
+      // ALS trained elsewhere (shopsense-spark's SparkAlsJob): taken in instead of fitted here
+      TrainedModel model = a.equals(ModelSnapshot.ALS) && !imported.isEmpty()
+          ? ImportedFactors.als(java.nio.file.Path.of(imported), matrix) : rec.fit(matrix, ctx);
       models.put(a, model);
       Map<String, Double> m = new LinkedHashMap<>(holdout.evaluate(model, matrix));
       m.put("fit_seconds", (System.nanoTime() - t1) / 1e9);

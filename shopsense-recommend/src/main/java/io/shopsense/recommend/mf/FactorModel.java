@@ -155,6 +155,16 @@ public final class FactorModel implements TrainedModel {
     }
   }
 
+  /** The implicit-ALS confidence scale used by {@link #foldInUser}, NaN when the model cannot fold in. */
+  public float foldInAlpha() {
+    return foldInAlpha;
+  }
+
+  /** The implicit-ALS ridge used by {@link #foldInUser}, NaN when the model cannot fold in. */
+  public float foldInRegularization() {
+    return foldInRegularization;
+  }
+
   /** True when this model can fold in new users (implicit ALS). */
   public boolean canFoldIn() {
     return !Float.isNaN(foldInAlpha);

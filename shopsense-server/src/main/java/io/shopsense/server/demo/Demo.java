@@ -128,6 +128,11 @@ public final class Demo implements AutoCloseable {
       String host = o.host().contains(":") ? "[" + o.host() + "]" : o.host();
       String url = "http://" + ("127.0.0.1".equals(o.host()) ? "localhost" : host) + ":" + server.port() + "/";
       t.end("listening on " + url);
+      Thread eval = DemoReports.startInBackground(cs.reportsDir(), store.storeUrl(), eo.config(), log);
+      if (eval != null) {
+        log.println("      the evaluation report (console: Evaluation) is being computed in the background");
+        log.flush();
+      }
       String example = hints.shoppers().isEmpty() ? "u1" : hints.shoppers().get(0).id();
       return new Demo(engine, server, keys, url, t.totalSeconds(), example);
     } catch (RuntimeException e) {

@@ -71,6 +71,7 @@ public final class Engine {
   private volatile double lastTrainSeconds;
   private final ScheduledExecutorService scheduler;
   private final Map<String, ScenarioSettings> settings = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> personalize = new ConcurrentHashMap<>();
   private final AtomicReference<Object[]> suggester = new AtomicReference<>(); // {snapshot, catalog view, Suggester}
 
   Engine(EngineOptions options, Store store) {
@@ -163,6 +164,13 @@ public final class Engine {
         id -> snap.stats().promotionSpend().getOrDefault(id, 0.0) + spend.since(id, base));
   }
 
+  /** {@code rank.personalize} for the request's experiment variant (the defaults' without one). */
+  boolean personalizeSearch(Assignment a) {
+    String key = a.experiment() == null ? "default" : a.experiment() + "/" + a.variant();
+    return personalize.computeIfAbsent(key, k -> (a.experiment() == null ? config : config.with(a.config()))
+        .getBoolean("rank.personalize"));
+  }
+
   Response respond(Assignment a, String user, List<ResultItem> results, Map<String, List<FacetCount>> facets,
       AtomicLong counter) {
     String id = ShopSense.requestId();
@@ -250,7 +258,7 @@ public final class Engine {
   TrainReport train(List<String> algorithms, boolean force) {
     retention();
     long t0 = System.nanoTime();
-    TrainReport r = models.train(store, catalog.view(), algorithms, identity::resolve, force);
+    TrainReport r = models.train(store, catalog.view(), algorithms, identity::resolve, search.retriever(), force);
     lastTrainSeconds = (System.nanoTime() - t0) / 1e9;
     trainRuns.incrementAndGet();
     if (r.published()) {

@@ -170,6 +170,8 @@ public final class RankerTrainer {
     CollaborativeScores trainCollab = in.collaborative() == null ? null : in.collaborative().fit(plan.from());
     CollaborativeScores testCollab = in.collaborative() == null ? null : in.collaborative().fit(cutoff);
     double collabSeconds = (System.nanoTime() - f0) / 1e9;
+    LOG.info("search ranker: hold-out from {}, collaborative models fitted in {} s; replaying the events",
+        java.time.Instant.ofEpochMilli(cutoff), String.format("%.1f", collabSeconds));
     Replayed r = replay(in, s, profiles, log, cutoff,
         x -> x.hasPositive() && (x.time() >= cutoff || plan.training().test(x)), false, trainCollab, testCollab, cutoff);
     List<RankingGroups.Group> train = new ArrayList<>();

@@ -258,7 +258,8 @@ public final class Engine {
   TrainReport train(List<String> algorithms, boolean force) {
     retention();
     long t0 = System.nanoTime();
-    TrainReport r = models.train(store, catalog.view(), algorithms, identity::resolve, search.retriever(), force);
+    boolean ranker = config.getBoolean("engine.search_ranker");
+    TrainReport r = models.train(store, catalog.view(), algorithms, identity::resolve, ranker ? search.retriever() : null, force);
     lastTrainSeconds = (System.nanoTime() - t0) / 1e9;
     trainRuns.incrementAndGet();
     if (r.published()) {

@@ -128,4 +128,16 @@ class SearchRankerTest {
       assertThat(serving(s).ranker().ranker()).isSameAs(s.snapshot().search().ranker());
     }
   }
+
+  @Test
+  void withoutSearchRankerTrainingTheHandSetLinearRankerServes() {
+    try (ShopSense s = TestStores.open(dir.resolve("data"), Map.of("engine.search_ranker", "false"))) {
+      SnapshotInfo info = s.train(List.of("popular"), false).snapshot();
+      assertThat(info.searchRanker()).isNull();
+      assertThat(info.metrics()).doesNotContainKey("search-ranker");
+      assertThat(s.snapshot().search()).isNull();
+      assertThat(serving(s).ranker().ranker().kind()).isEqualTo("linear");
+      assertThat(s.search(q("shoes", Fixtures.users(s).get(0), true, true)).results()).isNotEmpty();
+    }
+  }
 }

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * hold-out of {@code evaluate --task search} ({@link RankerTrainer#heldOut}):
  * <ol>
  *   <li>the searches are reconstructed from the events ({@link SearchLog}); the last
- *       {@code rank.eval.holdout} of those with a click, cart or purchase are held out;</li>
+ *       {@code rank.eval.holdout} of those with a click, cart or purchase (at most
+ *       {@code rank.eval.max_searches}) are held out;</li>
  *   <li>the linear ranker is fitted on the earlier ones (logistic regression; hand-set weights when
  *       no training search has a positive candidate), and LambdaMART too when at least
  *       {@code rank.min_sessions} training searches have one;</li>
@@ -101,7 +102,7 @@ final class SearchTraining {
     RankerTrainer.Inputs in = new RankerTrainer.Inputs(events, catalog, new ArrayList<>(promotions), retriever.cached(),
         collab ? RankerTrainer.itemKnn(events, items, config, s) : null);
     ProfileUpdater profiles = ProfileUpdater.from(config, PriceBands.fit(items));
-    RankerTrainer.HeldOut h = RankerTrainer.heldOut(in, s, profiles, log, fraction);
+    RankerTrainer.HeldOut h = RankerTrainer.heldOut(in, s, profiles, log, fraction, config.getInt("rank.eval.max_searches"));
     int trained = h.train().size();
     List<RankingGroups.Group> test = h.test();
     LOG.info("search ranker: {} training searches ({} rows), {} held out (50%, {} s)", trained, h.set().rows(), test.size(),

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code evaluate --task search}: how well each search method ranks what shoppers clicked, carted
  * and bought, on a temporal hold-out of the logged searches. The last {@code rank.eval.holdout} of
- * the searches with a positive label are held out; the re-rankers are trained on the earlier ones
+ * the searches with a positive label (at most {@code rank.eval.max_searches}) are held out; the re-rankers are trained on the earlier ones
  * (statistics from events before the cut-off only, the item-kNN collaborative model as
  * {@link RankerTrainer} fits it; profiles follow every event before each search, as the live path does). Each held-out query is re-run
  * against the catalog index and every method's list is judged with that session's labels
@@ -79,7 +79,7 @@ public final class SearchEvaluation {
     Retriever bm25 = Retriever.of(index, SearchMode.BM25).cached();
     RankerTrainer.Inputs in = new RankerTrainer.Inputs(data.events(), catalog, data.promotions(), hybrid, fit);
     ProfileUpdater profiles = ProfileUpdater.from(config, PriceBands.fit(data.items()));
-    RankerTrainer.HeldOut h = RankerTrainer.heldOut(in, s, profiles, log, holdout);
+    RankerTrainer.HeldOut h = RankerTrainer.heldOut(in, s, profiles, log, holdout, config.getInt("rank.eval.max_searches"));
     long cutoff = h.cutoff();
     List<RankingGroups.Group> trainGroups = h.train();
     List<RankingGroups.Group> testGroups = h.test();

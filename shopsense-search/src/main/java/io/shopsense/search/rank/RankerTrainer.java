@@ -157,14 +157,16 @@ public final class RankerTrainer {
   }
 
   /**
-   * Builds the hold-out: the last {@code fraction} of the searches with a positive label are held
-   * out ({@link SearchLog#cutoff}); the training searches get the collaborative model fitted before
-   * the training window, the held-out ones the model fitted before the cut-off.
+   * Builds the hold-out: the last {@code fraction} of the searches with a positive label, at most
+   * {@code max}, are held out ({@link SearchLog#cutoff(double, int)}); the training searches get the
+   * collaborative model fitted before the training window, the held-out ones the model fitted
+   * before the cut-off.
    *
    * @throws IllegalArgumentException when fewer than 2 searches have a positive label
    */
-  public static HeldOut heldOut(Inputs in, RankSettings s, ProfileUpdater profiles, SearchLog log, double fraction) {
-    long cutoff = log.cutoff(fraction);
+  public static HeldOut heldOut(Inputs in, RankSettings s, ProfileUpdater profiles, SearchLog log, double fraction,
+      int max) {
+    long cutoff = log.cutoff(fraction, max);
     Plan plan = plan(log, cutoff, s, in.collaborative() != null);
     long f0 = System.nanoTime();
     CollaborativeScores trainCollab = in.collaborative() == null ? null : in.collaborative().fit(plan.from());

@@ -72,6 +72,7 @@ public final class Engine {
   private volatile double lastTrainSeconds;
   private final ScheduledExecutorService scheduler;
   private final Map<String, ScenarioSettings> settings = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> personalize = new ConcurrentHashMap<>();
   private final AtomicReference<Object[]> suggester = new AtomicReference<>(); // {snapshot, catalog view, Suggester}
 
   Engine(EngineOptions options, Store store) {
@@ -168,6 +169,13 @@ public final class Engine {
         id -> snap.stats().promotionSpend().getOrDefault(id, 0.0) + spend.since(id, base));
   }
 
+  /** {@code rank.personalize} for the request's experiment variant (the defaults' without one). */
+  boolean personalizeSearch(Assignment a) {
+    String key = a.experiment() == null ? "default" : a.experiment() + "/" + a.variant();
+    return personalize.computeIfAbsent(key, k -> (a.experiment() == null ? config : config.with(a.config()))
+        .getBoolean("rank.personalize"));
+  }
+
   Response respond(Assignment a, String user, List<ResultItem> results, Map<String, List<FacetCount>> facets,
       AtomicLong counter) {
     String id = ShopSense.requestId();
@@ -255,7 +263,8 @@ public final class Engine {
   TrainReport train(List<String> algorithms, boolean force) {
     retention();
     long t0 = System.nanoTime();
-    TrainReport r = models.train(store, catalog.view(), algorithms, identity::resolve, force);
+    boolean ranker = config.getBoolean("engine.search_ranker");
+    TrainReport r = models.train(store, catalog.view(), algorithms, identity::resolve, ranker ? search.retriever() : null, force);
     lastTrainSeconds = (System.nanoTime() - t0) / 1e9;
     trainRuns.incrementAndGet();
     if (r.published()) {

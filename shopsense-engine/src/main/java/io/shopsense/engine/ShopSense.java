@@ -24,7 +24,6 @@ import io.shopsense.engine.experiment.Assignment;
 import io.shopsense.engine.live.LiveView;
 import io.shopsense.engine.privacy.ProfileViews;
 import io.shopsense.engine.scenario.ScenarioEngine;
-import io.shopsense.engine.search.Reranker;
 import io.shopsense.engine.search.SearchService;
 import io.shopsense.engine.snapshot.ModelSnapshot;
 import io.shopsense.engine.snapshot.Trainer;
@@ -115,12 +114,17 @@ public final class ShopSense implements AutoCloseable {
 
   // --- read path
 
+  /**
+   * Searches the catalog, re-ranked by the serving snapshot's search ranker; personal for a shopper
+   * with history unless {@code personalize=false} or the shopper's experiment variant sets
+   * {@code rank.personalize=false}.
+   */
   public Response search(SearchRequestParams q) {
     String user = q.personalize() ? e.resolveForRead(q.user()) : null;
     Assignment a = e.experiments.assign("search", user);
     ScenarioEngine.Serving s = e.serving(user, a);
-    float[] collab = user == null ? null : e.scenarios.collaborative(s);
-    SearchService.Page p = e.search.search(q, user == null ? null : s.live(), s.snap(), s.catalog(), collab);
+    boolean personal = user != null && e.personalizeSearch(a);
+    SearchService.Page p = e.search.search(q, personal ? s.live() : null, s.snap(), s.catalog(), s.now());
     return e.respond(a, user, p.results(), p.facets(), e.searches);
   }
 
@@ -226,11 +230,6 @@ public final class ShopSense implements AutoCloseable {
 
   public EngineStats stats() {
     return e.stats();
-  }
-
-  /** Plugs in another search re-ranker (e.g. a learned one). */
-  public void reranker(Reranker r) {
-    e.search.reranker(r);
   }
 
   /** The serving snapshot (tests, benchmarks, tools). */

@@ -113,22 +113,6 @@ public final class ScenarioEngine {
     return results(null, Ranker.rank(c, new ArrayList<>(distinct)), c, explain);
   }
 
-  /**
-   * The shopper's collaborative score per snapshot column, for search re-ranking: ALS (else the
-   * first personal model) on their row when the snapshot knows them, else ALS fold-in of their
-   * session and recent items, else item-kNN over them; null when there is nothing to score from.
-   */
-  public float[] collaborative(Serving s) {
-    RecommendRequest r = new RecommendRequest(Scenario.FOR_YOU, s.live().user(), null, null, 1, null, false, null);
-    Ctx c = ctx(s, r, defaults.defaults(false));
-    java.util.Map<String, float[]> m = Sources.collaborative(c);
-    if (m.containsKey(ModelSnapshot.ALS)) return m.get(ModelSnapshot.ALS);
-    if (!m.isEmpty()) return m.values().iterator().next();
-    Sources.Anchors a = Sources.anchors(c);
-    float[] f = Sources.foldIn(c, a);
-    return f != null ? f : Sources.session(c, a);
-  }
-
   private void checkN(int n) {
     if (n < 1 || n > maxN) throw new BadRequestException("n", "n must be between 1 and " + maxN + ", got " + n);
   }

@@ -122,8 +122,8 @@ public final class SnapshotRepository {
   /** The listing entry of a version read from its manifest only. */
   public SnapshotInfo info(long version, String status) {
     return manifest(version).map(m -> new SnapshotInfo(m.version(), m.created(), m.algorithms(), m.metrics(), status,
-        m.events(), m.users(), m.items()))
-        .orElse(new SnapshotInfo(version, 0, List.of(), java.util.Map.of(), status, 0, 0, 0));
+        m.events(), m.users(), m.items(), m.searchRanker(), m.searchReport()))
+        .orElse(new SnapshotInfo(version, 0, List.of(), java.util.Map.of(), status, 0, 0, 0, null, null));
   }
 
   static void deleteTree(Path p) throws IOException {

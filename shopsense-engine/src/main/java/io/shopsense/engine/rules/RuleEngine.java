@@ -51,15 +51,23 @@ public final class RuleEngine {
 
   /** True when the item passes the rules' filters (not the caps). */
   public static boolean accepts(Item it, Rules r, LiveView live, boolean excludeBought) {
-    if (it == null) return false;
+    if (it == null || !passesFilters(it, r)) return false;
+    if (excludeBought && r.excludeBought() && live.profile().hasPurchased(it.id())) return false;
+    if (r.excludeRecentlyShown() && live.shown().contains(it.id())) return false;
+    return true;
+  }
+
+  /**
+   * True when the item passes the filters that depend on the item alone (in stock, category, brand,
+   * shop, price), the same for every shopper; {@link #accepts} adds the shopper's exclusions.
+   */
+  public static boolean passesFilters(Item it, Rules r) {
     if (r.inStockOnly() && !it.inStock()) return false;
     if (!r.categories().isEmpty() && r.categories().stream().noneMatch(c -> within(it.category(), c))) return false;
     if (!r.brands().isEmpty() && (it.brand() == null || r.brands().stream().noneMatch(b -> b.equalsIgnoreCase(it.brand())))) return false;
     if (!r.shops().isEmpty() && !r.shops().contains(it.shop())) return false;
     if (r.minPrice() != null && it.price() < r.minPrice()) return false;
     if (r.maxPrice() != null && it.price() > r.maxPrice()) return false;
-    if (excludeBought && r.excludeBought() && live.profile().hasPurchased(it.id())) return false;
-    if (r.excludeRecentlyShown() && live.shown().contains(it.id())) return false;
     return true;
   }
 
@@ -107,22 +115,23 @@ public final class RuleEngine {
     int perShop = r.maxShopShare() >= 1 ? Integer.MAX_VALUE : Math.max(1, (int) Math.floor(r.maxShopShare() * n));
     int perCat = r.maxPerCategory() <= 0 ? Integer.MAX_VALUE : r.maxPerCategory();
     int size = Math.min(pool.size(), MAX_POOL);
-    // dense codes per candidate, so the caps and the similarity are int compares (no string work in the loops)
-    Map<String, Integer> codes = new HashMap<>();
+    // dense codes per candidate, so the caps and the similarity are int compares (no string work in the loops);
+    // one map per kind, codes from 1 (0 is null)
+    Map<String, Integer> shops = new HashMap<>(), cats = new HashMap<>(), tops = new HashMap<>(), brands = new HashMap<>();
     int[] shop = new int[size], cat = new int[size], top = new int[size], brand = new int[size];
     for (int i = 0; i < size; i++) {
       Item it = catalog.item(pool.get(i).id());
-      shop[i] = code(codes, "s:", it.shop());
-      cat[i] = code(codes, "c:", it.category());
-      top[i] = code(codes, "t:", it.topCategory());
-      brand[i] = code(codes, "b:", it.brand() == null ? null : it.brand().toLowerCase(Locale.ROOT));
+      shop[i] = code(shops, it.shop());
+      cat[i] = code(cats, it.category());
+      top[i] = code(tops, it.topCategory());
+      brand[i] = code(brands, lowerBrand(it));
     }
-    int[] shopCount = new int[codes.size() + 1];
-    int[] catCount = new int[codes.size() + 1];
+    int[] shopCount = new int[shops.size() + 1];
+    int[] catCount = new int[cats.size() + 1];
     for (Scored s : out) { // pinned items count towards the caps
       Item it = catalog.item(s.id());
-      Integer sc = codes.get("s:" + it.shop());
-      Integer cc = codes.get("c:" + it.category());
+      Integer sc = it.shop() == null ? null : shops.get(it.shop());
+      Integer cc = it.category() == null ? null : cats.get(it.category());
       if (sc != null) shopCount[sc]++;
       if (cc != null) catCount[cc]++;
     }
@@ -133,9 +142,8 @@ public final class RuleEngine {
     if (lambda > 0) {
       for (Scored s : out) {
         Item it = catalog.item(s.id());
-        int c = codes.getOrDefault("c:" + it.category(), -1), t = codes.getOrDefault("t:" + it.topCategory(), -1);
-        int b = codes.getOrDefault("b:" + (it.brand() == null ? null : it.brand().toLowerCase(Locale.ROOT)), -1);
-        updateSim(used, maxSim, cat, top, brand, c, t, b);
+        updateSim(used, maxSim, cat, top, brand, known(cats, it.category()), known(tops, it.topCategory()),
+            known(brands, lowerBrand(it)));
       }
     }
     while (out.size() < n) {
@@ -168,9 +176,19 @@ public final class RuleEngine {
   }
 
   /** A dense code of a value (0 for null: nulls never match each other). */
-  private static int code(Map<String, Integer> codes, String kind, String value) {
+  private static int code(Map<String, Integer> codes, String value) {
     if (value == null) return 0;
-    return codes.computeIfAbsent(kind + value, k -> codes.size() + 1);
+    return codes.computeIfAbsent(value, k -> codes.size() + 1);
+  }
+
+  /** The code of a value seen among the candidates, else -1 (matches none). */
+  private static int known(Map<String, Integer> codes, String value) {
+    Integer c = value == null ? null : codes.get(value);
+    return c == null ? -1 : c;
+  }
+
+  private static String lowerBrand(Item it) {
+    return it.brand() == null ? null : it.brand().toLowerCase(Locale.ROOT);
   }
 
   private static void updateSim(boolean[] used, double[] maxSim, int[] cat, int[] top, int[] brand, int c, int t, int b) {

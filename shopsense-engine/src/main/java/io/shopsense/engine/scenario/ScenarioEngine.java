@@ -16,10 +16,12 @@ import io.shopsense.engine.rules.RuleDefaults;
 import io.shopsense.engine.rules.RuleEngine;
 import io.shopsense.engine.rules.Scored;
 import io.shopsense.engine.snapshot.ModelSnapshot;
+import io.shopsense.recommend.TrainedModel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -119,9 +121,11 @@ public final class ScenarioEngine {
   public float[] collaborative(Serving s) {
     RecommendRequest r = new RecommendRequest(Scenario.FOR_YOU, s.live().user(), null, null, 1, null, false, null);
     Ctx c = ctx(s, r, defaults.defaults(false));
-    java.util.Map<String, float[]> m = Sources.collaborative(c);
-    if (m.containsKey(ModelSnapshot.ALS)) return m.get(ModelSnapshot.ALS);
-    if (!m.isEmpty()) return m.values().iterator().next();
+    // only the model that is used is scored (ALS, else the first personal one)
+    Map<String, TrainedModel> m = Sources.personal(c);
+    TrainedModel model = m.containsKey(ModelSnapshot.ALS) ? m.get(ModelSnapshot.ALS)
+        : m.isEmpty() ? null : m.values().iterator().next();
+    if (model != null) return Sources.scores(c, model, new float[model.numItems()]);
     Sources.Anchors a = Sources.anchors(c);
     float[] f = Sources.foldIn(c, a);
     return f != null ? f : Sources.session(c, a);

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Business rules over scored items, in this order: filters (in stock, category prefix, brand,
@@ -118,13 +119,15 @@ public final class RuleEngine {
     // dense codes per candidate, so the caps and the similarity are int compares (no string work in the loops);
     // one map per kind, codes from 1 (0 is null)
     Map<String, Integer> shops = new HashMap<>(), cats = new HashMap<>(), tops = new HashMap<>(), brands = new HashMap<>();
+    // the top level of each category and the lower case of each brand, derived once per distinct value
+    Map<String, Integer> topOfCategory = new HashMap<>(), brandAsWritten = new HashMap<>();
     int[] shop = new int[size], cat = new int[size], top = new int[size], brand = new int[size];
     for (int i = 0; i < size; i++) {
       Item it = catalog.item(pool.get(i).id());
       shop[i] = code(shops, it.shop());
       cat[i] = code(cats, it.category());
-      top[i] = code(tops, it.topCategory());
-      brand[i] = code(brands, lowerBrand(it));
+      top[i] = derived(topOfCategory, it.category(), tops, it, Item::topCategory);
+      brand[i] = derived(brandAsWritten, it.brand(), brands, it, RuleEngine::lowerBrand);
     }
     int[] shopCount = new int[shops.size() + 1];
     int[] catCount = new int[cats.size() + 1];
@@ -178,7 +181,17 @@ public final class RuleEngine {
   /** A dense code of a value (0 for null: nulls never match each other). */
   private static int code(Map<String, Integer> codes, String value) {
     if (value == null) return 0;
-    return codes.computeIfAbsent(value, k -> codes.size() + 1);
+    Integer c = codes.get(value);
+    if (c == null) codes.put(value, c = codes.size() + 1);
+    return c;
+  }
+
+  /** The code of a value derived from {@code key} (a category's top level, a brand's lower case), derived once per key. */
+  private static int derived(Map<String, Integer> byKey, String key, Map<String, Integer> codes, Item it, Function<Item, String> value) {
+    if (key == null) return code(codes, value.apply(it));
+    Integer c = byKey.get(key);
+    if (c == null) byKey.put(key, c = code(codes, value.apply(it)));
+    return c;
   }
 
   /** The code of a value seen among the candidates, else -1 (matches none). */

@@ -94,11 +94,12 @@ final class ForYou {
   static double factor(Ctx c, Item it, double maxCat, Map<String, Double> session) {
     if (it == null) return 1;
     var live = c.live();
-    if (live.removedInterest("category", it.category()) || live.removedInterest("category", it.topCategory())
-        || live.removedInterest("brand", it.brand()) || live.removedInterest("shop", it.shop())) {
+    if (!live.removed().isEmpty() && (live.removedInterest("category", it.category()) || live.removedInterest("category", it.topCategory())
+        || live.removedInterest("brand", it.brand()) || live.removedInterest("shop", it.shop()))) {
       return REMOVED_INTEREST;
     }
     double longTerm = maxCat <= 0 ? 0 : live.affinity("category", it.category()) / maxCat;
-    return 1 + c.settings().affinity() * Math.max(longTerm, session.getOrDefault(it.category(), 0.0));
+    Double share = it.category() == null ? null : session.get(it.category());
+    return 1 + c.settings().affinity() * Math.max(longTerm, share == null ? 0.0 : share);
   }
 }

@@ -52,6 +52,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * imported and trained on first use and reused afterwards. {@code --set key=value,...} overrides config.
  */
 public final class ServerLoadBench {
+  static {
+    // the JDK HttpClient hands each sendAsync completion to CompletableFuture's default executor,
+    // which, with a common pool of parallelism 1 (2 cores), starts a new thread per response: the
+    // load generator would pay a thread start per request, inside the latency it measures
+    if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null) {
+      System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "3");
+    }
+  }
+
   private ServerLoadBench() {}
 
   public static void main(String[] argv) throws Exception {
@@ -77,6 +86,9 @@ public final class ServerLoadBench {
       overrides.put(kv.substring(0, eq), kv.substring(eq + 1));
     }
     System.out.printf(Locale.ROOT, "ServerLoadBench %s: %s%n  config overrides %s%n", LocalDate.now(), Machine.describe(), overrides);
+    if (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() < 2) {
+      System.out.println("  WARNING: common pool parallelism < 2: the HTTP client starts a thread per response");
+    }
     prepare(data, a.get("size", "medium"));
     Config config = Config.load(data.resolve("shopsense.properties"), System.getenv(), overrides);
     try (ShopSense engine = ShopSense.open(new EngineOptions(data, null, config))) {
@@ -265,6 +277,7 @@ public final class ServerLoadBench {
     int senders = 4;
     long t0 = System.nanoTime();
     List<CompletableFuture<Void>> workers = new ArrayList<>();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
     for (int w = 0; w < senders; w++) {
       workers.add(CompletableFuture.runAsync(() -> {
         long i;
@@ -277,9 +290,10 @@ public final class ServerLoadBench {
             errors.incrementAndGet();
           }
         }
-      }));
+      }, pool));
     }
     for (CompletableFuture<Void> w : workers) w.join();
+    pool.shutdown();
     double s = (System.nanoTime() - t0) / 1e9;
     System.out.printf(Locale.ROOT, "ingestion: %d POSTs of 100 events from %d senders in %.2f s = %,.0f events/s "
         + "(202 = durable), errors %d%n", batches, senders, s, batches * 100 / s, errors.get());

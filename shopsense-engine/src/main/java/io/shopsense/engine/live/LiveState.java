@@ -101,10 +101,18 @@ public final class LiveState {
     return users.size();
   }
 
+  /**
+   * The shopper's state, loaded when absent. The load (store reads, a few ms) runs outside the map's
+   * lock, so it holds up no other shopper; a concurrent load of the same shopper loses and is
+   * dropped. Ingestion calls this before it stores the shopper's new events, and whichever state is
+   * kept was read before them, so they are applied once.
+   */
   LiveUser get(String user) {
     LiveUser u = users.get(user);
     if (u != null) return u;
-    return users.computeIfAbsent(user, this::load);
+    LiveUser fresh = load(user);
+    u = users.putIfAbsent(user, fresh);
+    return u != null ? u : fresh;
   }
 
   private LiveUser load(String user) {

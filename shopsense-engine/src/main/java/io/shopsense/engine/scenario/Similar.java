@@ -58,7 +58,7 @@ final class Similar {
 
   private static List<Scored> neighbours(Ctx c, ItemNeighbourModel m, int col, String source, String anchor,
       IntPredicate ok, int k) {
-    float[] sc = new float[m.numItems()];
+    float[] sc = Sources.scratch(m.numItems()); // only its top k is kept
     m.scoreItemSet(new int[] {col}, null, sc);
     return Sources.withAnchor(Sources.top(c, sc, k, source, ok), anchor);
   }

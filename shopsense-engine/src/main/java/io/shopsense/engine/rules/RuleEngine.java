@@ -88,31 +88,36 @@ public final class RuleEngine {
    */
   public static List<Scored> apply(List<Scored> candidates, Rules r, CatalogView catalog, LiveView live, int n,
       boolean excludeBought, Predicate<String> exclude) {
-    Map<String, Scored> best = new HashMap<>();
+    Map<String, Candidate> best = new HashMap<>();
     for (Scored s : candidates) {
       if (exclude != null && exclude.test(s.id())) continue;
-      if (!accepts(catalog.item(s.id()), r, live, excludeBought)) continue;
+      Item it = catalog.item(s.id());
+      if (!accepts(it, r, live, excludeBought)) continue;
       double b = r.boost().getOrDefault(s.id(), 1.0);
       Scored x = b == 1.0 ? s : s.withScore(s.score() * b);
-      best.merge(s.id(), x, (a, c) -> a.score() >= c.score() ? a : c);
+      Candidate kept = best.get(s.id()); // duplicates keep their best score (the first of equals)
+      if (kept == null || !(kept.scored().score() >= x.score())) best.put(s.id(), new Candidate(x, it));
     }
-    List<Scored> pool = new ArrayList<>(best.values());
-    pool.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::id));
+    List<Candidate> pool = new ArrayList<>(best.values());
+    pool.sort(Comparator.comparingDouble((Candidate c) -> c.scored().score()).reversed().thenComparing(c -> c.scored().id()));
     List<Scored> out = new ArrayList<>(n);
     Set<String> chosen = new HashSet<>();
-    double top = pool.isEmpty() ? 1 : pool.get(0).score();
+    double top = pool.isEmpty() ? 1 : pool.get(0).scored().score();
     for (String p : r.pin()) {
       Item it = catalog.item(p);
       if (it == null || out.size() >= n || chosen.contains(p) || (r.inStockOnly() && !it.inStock())) continue;
       out.add(new Scored(p, top + 1 + (r.pin().size() - out.size()), "pinned", null));
       chosen.add(p);
     }
-    pool.removeIf(s -> chosen.contains(s.id()));
+    pool.removeIf(c -> chosen.contains(c.scored().id()));
     select(pool, r, catalog, n, out);
     return out;
   }
 
-  private static void select(List<Scored> pool, Rules r, CatalogView catalog, int n, List<Scored> out) {
+  /** A candidate that passed the filters, with its catalog item (looked up once). */
+  private record Candidate(Scored scored, Item item) {}
+
+  private static void select(List<Candidate> pool, Rules r, CatalogView catalog, int n, List<Scored> out) {
     int perShop = r.maxShopShare() >= 1 ? Integer.MAX_VALUE : Math.max(1, (int) Math.floor(r.maxShopShare() * n));
     int perCat = r.maxPerCategory() <= 0 ? Integer.MAX_VALUE : r.maxPerCategory();
     int size = Math.min(pool.size(), MAX_POOL);
@@ -123,7 +128,7 @@ public final class RuleEngine {
     Map<String, Integer> topOfCategory = new HashMap<>(), brandAsWritten = new HashMap<>();
     int[] shop = new int[size], cat = new int[size], top = new int[size], brand = new int[size];
     for (int i = 0; i < size; i++) {
-      Item it = catalog.item(pool.get(i).id());
+      Item it = pool.get(i).item();
       shop[i] = code(shops, it.shop());
       cat[i] = code(cats, it.category());
       top[i] = derived(topOfCategory, it.category(), tops, it, Item::topCategory);
@@ -171,7 +176,7 @@ public final class RuleEngine {
       }
       if (pick < 0) break;
       used[pick] = true;
-      out.add(pool.get(pick));
+      out.add(pool.get(pick).scored());
       shopCount[shop[pick]]++;
       catCount[cat[pick]]++;
       if (lambda > 0) updateSim(used, maxSim, cat, top, brand, cat[pick], top[pick], brand[pick]);

@@ -94,7 +94,7 @@ final class Sources {
     double m = Math.max(k, c.pool());
     for (int r = 0; r < top.size(); r++) {
       int col = top.get(r).item();
-      out.add(new Scored(c.snap().itemId(col), 1 - r / m, source, null));
+      out.add(new Scored(id(c, col), 1 - r / m, source, null));
       if (items != null) items.add(c.item(col));
     }
     return out;
@@ -114,10 +114,19 @@ final class Sources {
     double m = Math.max(k, c.pool());
     for (int i = 0; i < order.length && out.size() < k; i++) {
       if (!accept.test(order[i])) continue;
-      out.add(new Scored(c.snap().itemId(order[i]), 1 - out.size() / m, source, null));
+      out.add(new Scored(id(c, order[i]), 1 - out.size() / m, source, null));
       if (items != null) items.add(c.item(order[i]));
     }
     return out;
+  }
+
+  /**
+   * The item id of a column: the catalog item's own id string when the item exists (the same
+   * characters as the snapshot's; later look-ups in the catalog then match by reference).
+   */
+  static String id(Ctx c, int col) {
+    Item it = c.item(col);
+    return it != null ? it.id() : c.snap().itemId(col);
   }
 
   /**

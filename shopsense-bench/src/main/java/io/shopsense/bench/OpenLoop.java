@@ -30,6 +30,7 @@ final class OpenLoop {
     final String name;
     final int okStatus;
     private long[] latencies = new long[1024];
+    private long[] intended = new long[1024]; // when each recorded request was due (nanoTime)
     private int recorded;
     private final AtomicLong errors = new AtomicLong();
     private volatile String firstError;
@@ -40,13 +41,40 @@ final class OpenLoop {
       this.okStatus = okStatus;
     }
 
-    synchronized void record(long nanos, boolean ok, String error) {
+    synchronized void record(long due, long nanos, boolean ok, String error) {
       if (!ok) {
         errors.incrementAndGet();
         if (firstError == null) firstError = error;
       }
-      if (recorded == latencies.length) latencies = Arrays.copyOf(latencies, 2 * recorded);
+      if (recorded == latencies.length) {
+        latencies = Arrays.copyOf(latencies, 2 * recorded);
+        intended = Arrays.copyOf(intended, 2 * recorded);
+      }
+      intended[recorded] = due;
       latencies[recorded++] = nanos;
+    }
+
+    /**
+     * The p99 of the requests due in each {@code window} of the run (ms; "inf" when one was not
+     * answered), so a summary can say whether the tail is spread out or one stall.
+     */
+    synchronized String p99By(long start, long window, int windows) {
+      StringBuilder sb = new StringBuilder();
+      for (int w = 0; w < windows; w++) {
+        long lo = start + w * window, hi = lo + window;
+        long[] in = new long[recorded];
+        int m = 0;
+        for (int i = 0; i < recorded; i++) if (intended[i] >= lo && intended[i] < hi) in[m++] = latencies[i];
+        if (sb.length() > 0) sb.append(' ');
+        if (m == 0) {
+          sb.append('-');
+          continue;
+        }
+        Arrays.sort(in, 0, m);
+        long v = in[Math.min(m - 1, Math.max(0, (int) Math.ceil(0.99 * m) - 1))];
+        sb.append(v == Long.MAX_VALUE ? "inf" : String.format(Locale.ROOT, "%.1f", v / 1e6));
+      }
+      return sb.toString();
     }
 
     synchronized int recorded() {
@@ -164,9 +192,13 @@ final class OpenLoop {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
   }
 
+  /** When the last {@link #run} started (nanoTime). */
+  long started;
+
   /** Runs the streams together for {@code seconds}, then waits for the answers still in flight. */
   void run(List<Stream> streams, List<Route> routes, int seconds) throws InterruptedException {
     long start = System.nanoTime() + 50_000_000L;
+    started = start;
     long end = start + TimeUnit.SECONDS.toNanos(seconds);
     List<CompletableFuture<?>> inFlight = new ArrayList<>();
     AtomicInteger outstanding = new AtomicInteger();
@@ -188,15 +220,15 @@ final class OpenLoop {
       Route route = call.route();
       route.sent.incrementAndGet();
       if (outstanding.get() >= maxOutstanding) {
-        route.record(Long.MAX_VALUE, false, "not sent: " + maxOutstanding + " requests outstanding");
+        route.record(intended, Long.MAX_VALUE, false, "not sent: " + maxOutstanding + " requests outstanding");
         continue;
       }
       outstanding.incrementAndGet();
       inFlight.add(client.sendAsync(call.request(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, ex) -> {
         outstanding.decrementAndGet();
         long lat = System.nanoTime() - intended;
-        if (ex != null) route.record(lat, false, ex.toString());
-        else route.record(lat, r.statusCode() == route.okStatus, r.statusCode() + " " + abbreviate(r.body()));
+        if (ex != null) route.record(intended, lat, false, ex.toString());
+        else route.record(intended, lat, r.statusCode() == route.okStatus, r.statusCode() + " " + abbreviate(r.body()));
       }));
       if (inFlight.size() > 4096) inFlight.removeIf(CompletableFuture::isDone);
     }

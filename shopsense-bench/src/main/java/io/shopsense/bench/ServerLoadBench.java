@@ -253,10 +253,16 @@ public final class ServerLoadBench {
       }));
     }
     List<OpenLoop.Route> all = List.of(forYou, similar, search, events);
-    new OpenLoop(client, maxOutstanding).run(streams, all, seconds);
+    OpenLoop loop = new OpenLoop(client, maxOutstanding);
+    loop.run(streams, all, seconds);
     if (print) {
       for (int r = 0; r < 3; r++) if (load.rate(r) > 0) System.out.println("  " + routes.get(r).summary(load.rate(r), seconds));
       if (load.events() > 0) System.out.println("  " + events.summary(load.events() / eventBatch, seconds) + " (POSTs)");
+      int windows = Math.max(1, (seconds + 9) / 10);
+      System.out.println("  p99 (ms) of the requests due in each 10 s of the run:");
+      for (OpenLoop.Route r : all) {
+        if (r.sent.get() > 0) System.out.printf(Locale.ROOT, "    %-8s %s%n", r.name, r.p99By(loop.started, 10_000_000_000L, windows));
+      }
     }
   }
 

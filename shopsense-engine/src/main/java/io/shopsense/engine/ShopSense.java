@@ -121,7 +121,8 @@ public final class ShopSense implements AutoCloseable {
     String user = q.personalize() ? e.resolveForRead(q.user()) : null;
     Assignment a = e.experiments.assign("search", user);
     ScenarioEngine.Serving s = e.serving(user, a);
-    float[] collab = user == null ? null : e.scenarios.collaborative(s);
+    // scored only when the results are personalised, and then only for the candidates
+    java.util.function.Function<int[], float[]> collab = cols -> user == null ? null : e.scenarios.collaborative(s, cols);
     SearchService.Page p = e.search.search(q, user == null ? null : s.live(), s.snap(), s.catalog(), collab);
     return e.respond(a, user, p.results(), p.facets(), e.searches);
   }

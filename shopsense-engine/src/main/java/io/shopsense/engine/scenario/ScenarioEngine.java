@@ -17,6 +17,7 @@ import io.shopsense.engine.rules.RuleEngine;
 import io.shopsense.engine.rules.Scored;
 import io.shopsense.engine.snapshot.ModelSnapshot;
 import io.shopsense.recommend.TrainedModel;
+import io.shopsense.recommend.mf.FactorModel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -119,14 +120,34 @@ public final class ScenarioEngine {
    * session and recent items, else item-kNN over them; null when there is nothing to score from.
    */
   public float[] collaborative(Serving s) {
+    return collaborative(s, null);
+  }
+
+  /**
+   * As {@link #collaborative(Serving)}, but a factor model scores only the given columns (the search
+   * candidates: O(candidates) instead of O(catalog)); their entries are the same, the others 0. Null
+   * {@code cols} scores every column.
+   */
+  public float[] collaborative(Serving s, int[] cols) {
     RecommendRequest r = new RecommendRequest(Scenario.FOR_YOU, s.live().user(), null, null, 1, null, false, null);
     Ctx c = ctx(s, r, defaults.defaults(false));
     // only the model that is used is scored (ALS, else the first personal one)
     Map<String, TrainedModel> m = Sources.personal(c);
     TrainedModel model = m.containsKey(ModelSnapshot.ALS) ? m.get(ModelSnapshot.ALS)
         : m.isEmpty() ? null : m.values().iterator().next();
-    if (model != null) return Sources.scores(c, model, new float[model.numItems()]);
+    if (model != null) {
+      float[] out = new float[model.numItems()];
+      if (cols != null && model instanceof FactorModel fm) fm.scoreUser(c.row(), cols, out);
+      else Sources.scores(c, model, out);
+      return out;
+    }
     Sources.Anchors a = Sources.anchors(c);
+    FactorModel als = c.snap().als();
+    if (cols != null && als != null && !a.isEmpty()) {
+      float[] out = new float[als.numItems()];
+      als.scoreVector(als.foldInUser(a.cols(), a.weights()), cols, out);
+      return out;
+    }
     float[] f = Sources.foldIn(c, a);
     return f != null ? f : Sources.session(c, a);
   }

@@ -19,7 +19,8 @@ public interface Reranker {
    * What a re-ranker may read about the request.
    *
    * @param collaborative the shopper's collaborative score per snapshot column (their row's model
-   *     scores, or a fold-in of their session), or null when there is none
+   *     scores, or a fold-in of their session), or null when there is none; set at least for the
+   *     hits' columns (the engine scores only those when its model allows, the rest are then 0)
    */
   record Context(LiveView live, ModelSnapshot snap, CatalogView catalog, float[] collaborative) {}
 

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,6 +106,16 @@ public final class SearchService implements AutoCloseable {
    * @throws BadRequestException naming the parameter for bad input
    */
   public Page search(SearchRequestParams q, LiveView live, ModelSnapshot snap, CatalogView catalog, float[] collaborative) {
+    return search(q, live, snap, catalog, cols -> collaborative);
+  }
+
+  /**
+   * As {@link #search(SearchRequestParams, LiveView, ModelSnapshot, CatalogView, float[])}, the
+   * collaborative scores asked for only when the results are personalised, for the candidates'
+   * snapshot columns (the function may fill only those entries, or return null).
+   */
+  public Page search(SearchRequestParams q, LiveView live, ModelSnapshot snap, CatalogView catalog,
+      Function<int[], float[]> collaborative) {
     if (q.n() < 1 || q.n() > maxPage) throw new BadRequestException("n", "n must be between 1 and " + maxPage + ", got " + q.n());
     if (q.page() < 0) throw new BadRequestException("page", "page must be >= 0, got " + q.page());
     SortOrder sort;
@@ -125,7 +136,14 @@ public final class SearchService implements AutoCloseable {
     }
     List<ResultItem> out = new ArrayList<>();
     if (personal) {
-      List<Reranker.Reranked> rr = reranker.rerank(q.q(), r.hits(), new Reranker.Context(live, snap, catalog, collaborative));
+      int[] cols = new int[r.hits().size()];
+      int m = 0;
+      for (SearchHit h : r.hits()) {
+        int col = snap.itemIndex(h.id());
+        if (col >= 0) cols[m++] = col;
+      }
+      float[] collab = collaborative.apply(java.util.Arrays.copyOf(cols, m));
+      List<Reranker.Reranked> rr = reranker.rerank(q.q(), r.hits(), new Reranker.Context(live, snap, catalog, collab));
       for (int i = q.page() * q.n(); i < Math.min(end, rr.size()); i++) {
         Reranker.Reranked x = rr.get(i);
         out.add(item(x.hit(), x.score(), q.explain() ? x.source() : null, q.explain() ? x.reason() : null));

@@ -30,6 +30,8 @@ import io.shopsense.engine.snapshot.Trainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -254,6 +256,23 @@ public final class ShopSense implements AutoCloseable {
 
   /** A fresh request id. */
   static String requestId() {
-    return UUID.randomUUID().toString();
+    // a random (version 4) UUID as UUID.randomUUID() makes, from a generator per thread: the JDK's
+    // shared one reads /dev/urandom under one global lock, which every request thread queued on
+    byte[] b = new byte[16];
+    REQUEST_IDS.get().nextBytes(b);
+    b[6] = (byte) ((b[6] & 0x0f) | 0x40);
+    b[8] = (byte) ((b[8] & 0x3f) | 0x80);
+    long msb = 0, lsb = 0;
+    for (int i = 0; i < 8; i++) msb = (msb << 8) | (b[i] & 0xff);
+    for (int i = 8; i < 16; i++) lsb = (lsb << 8) | (b[i] & 0xff);
+    return new UUID(msb, lsb).toString();
   }
+
+  private static final ThreadLocal<SecureRandom> REQUEST_IDS = ThreadLocal.withInitial(() -> {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no DRBG SecureRandom in this JDK", e);
+    }
+  });
 }

@@ -27,6 +27,7 @@ final class SqliteDialect implements Dialect {
   static final int ROWS_PER_INSERT = 64;
   private static final int COLUMN_COUNT = 11;
   private static final int BUSY_TIMEOUT_MS = 30_000;
+  private static final long MMAP_BYTES = 1L << 30; // address space only; pages are shared with the OS cache
   private static final int CACHE_KIB = 32_768; // 32 MiB: index pages of a few million events stay hot
   // a bulk transaction keeps its dirty pages in the cache instead of spilling them to the WAL early
   private static final int BULK_CACHE_KIB = 262_144;
@@ -49,6 +50,9 @@ final class SqliteDialect implements Dialect {
     cfg.setJournalSizeLimit(64 << 20);
     // take the write lock at BEGIN, so a transaction never fails half-way upgrading from read to write
     if (writer) cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    // readers map the file: a page not in the connection's cache is read from the OS page cache in
+    // place instead of copied in by a read() call (a shopper's recent events sit on pages all over the file)
+    else cfg.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(MMAP_BYTES));
     SQLiteDataSource ds = new SQLiteDataSource(cfg);
     ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
     return ds;

@@ -75,6 +75,31 @@ class SqliteStoreTest extends BulkAppendContractTest {
         rs.next();
         assertThat(rs.getString(1)).isEqualTo("ok");
       }
+      try (ResultSet rs = st.executeQuery("PRAGMA page_size")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(16_384); // a new file gets large pages
+      }
+    }
+  }
+
+  @Test
+  void anExistingFileKeepsItsPageSizeAndData() throws Exception {
+    Path file = dir.resolve("old.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+         Statement st = c.createStatement()) {
+      st.execute("PRAGMA journal_mode = WAL"); // a file made as stores were made before: 4 KiB pages
+    }
+    try (Store s = Stores.open("sqlite:" + file)) {
+      s.append(List.of(event("e1", "u1", EventType.VIEW, "i1", 1)));
+    }
+    try (Store s = Stores.open("sqlite:" + file)) {
+      assertThat(s.eventCount()).isEqualTo(1);
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+         Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("PRAGMA page_size")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(4_096);
     }
   }
 }

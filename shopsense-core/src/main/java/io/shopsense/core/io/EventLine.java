@@ -41,19 +41,36 @@ final class EventLine {
     return new EventLine(b, off, len).event();
   }
 
+  // field numbers: positions in EventJson.FIELDS
+  private static final int ID = 0;
+  private static final int USER = 1;
+  private static final int TYPE = 2;
+  private static final int ITEM = 3;
+  private static final int TIME = 4;
+  private static final int SESSION = 5;
+  private static final int CHANNEL = 6;
+  private static final int VALUE = 7;
+  private static final int QUERY = 8;
+  private static final int ITEMS = 9;
+  private static final int TEXT = 10;
+  private static final int REQUEST_ID = 11;
+  /** Fields whose value is a string that must not be empty. */
+  private static final int IDS = 1 << ID | 1 << USER | 1 << ITEM | 1 << REQUEST_ID;
+  private static final int REQUIRED = 1 << USER | 1 << TYPE | 1 << TIME;
+  /** Fields not decoded as text: enums, numbers, the list. */
+  private static final int NOT_TEXT = 1 << TYPE | 1 << CHANNEL | 1 << TIME | 1 << VALUE | 1 << ITEMS;
+
+  /*
+   * Written as one generic loop with few call sites (string fields are first only located, then
+   * decoded in one place) because the JIT inlines every call site: a method with a copy of the
+   * string decoder per field took longer to compile than to run on a million lines.
+   */
   private Event event() {
-    String id = null;
-    String user = null;
-    EventType type = null;
-    String item = null;
+    int[] at = new int[FIELDS.length]; // content start of each string field
+    int[] len = new int[FIELDS.length];
     long time = Long.MIN_VALUE;
-    String session = null;
-    Channel channel = null;
     Double value = null;
-    String query = null;
     List<String> items = null;
-    String text = null;
-    String requestId = null;
     int seen = 0;
     skipSpace();
     if (!take('{')) return null;
@@ -66,20 +83,18 @@ final class EventLine {
       skipSpace();
       if (!take(':')) return null;
       skipSpace();
-      switch (f) {
-        case 0 -> { if ((id = nonEmpty()) == null) return null; }
-        case 1 -> { if ((user = nonEmpty()) == null) return null; }
-        case 2 -> { if ((type = pick(TYPES, TYPE_VALUES)) == null) return null; }
-        case 3 -> { if ((item = nonEmpty()) == null) return null; }
-        case 4 -> { if ((time = time()) == Long.MIN_VALUE) return null; }
-        case 5 -> { if ((session = string()) == null) return null; }
-        case 6 -> { if ((channel = pick(CHANNELS, CHANNEL_VALUES)) == null) return null; }
-        case 7 -> { if ((value = number()) == null) return null; }
-        case 8 -> { if ((query = string()) == null) return null; }
-        case 9 -> { if ((items = list()) == null) return null; }
-        case 10 -> { if ((text = string()) == null) return null; }
-        case 11 -> { if ((requestId = nonEmpty()) == null) return null; }
-        default -> { return null; }
+      if (f == TIME) {
+        if ((time = time()) == Long.MIN_VALUE) return null;
+      } else if (f == VALUE) {
+        if ((value = number()) == null) return null;
+      } else if (f == ITEMS) {
+        if ((items = list()) == null) return null;
+      } else {
+        int from = stringBody();
+        if (from < 0) return null;
+        at[f] = from;
+        len[f] = i - 1 - from;
+        if (len[f] == 0 && (IDS & (1 << f)) != 0) return null;
       }
       skipSpace();
       if (take('}')) break;
@@ -87,13 +102,26 @@ final class EventLine {
       skipSpace();
     }
     skipSpace();
-    if (i != end || user == null || type == null || time == Long.MIN_VALUE) return null;
-    if (item == null && type.needsItem()) return null;
-    if (type == EventType.RATE ? value == null || EventJson.ratingProblem(value) != null
-        : type == EventType.PURCHASE && value != null && value < 0) {
-      return null;
+    if (i != end || (seen & REQUIRED) != REQUIRED) return null;
+    EventType type = (EventType) pick(TYPES, TYPE_VALUES, at[TYPE], len[TYPE]);
+    boolean hasChannel = (seen & 1 << CHANNEL) != 0;
+    Channel channel = hasChannel ? (Channel) pick(CHANNELS, CHANNEL_VALUES, at[CHANNEL], len[CHANNEL]) : null;
+    if (type == null || (hasChannel && channel == null)) return null;
+    if ((seen & 1 << ITEM) == 0 && type.needsItem()) return null;
+    if (!valueOk(type, value)) return null;
+    String[] s = new String[FIELDS.length];
+    int strings = seen & ~NOT_TEXT;
+    for (int f = 0; f < s.length; f++) {
+      if ((strings & (1 << f)) != 0) s[f] = new String(b, at[f], len[f], StandardCharsets.UTF_8);
     }
-    return new Event(id, user, type, item, time, session, channel, value, query, items, text, requestId);
+    return new Event(s[ID], s[USER], type, s[ITEM], time, s[SESSION], channel, value, s[QUERY], items, s[TEXT],
+        s[REQUEST_ID]);
+  }
+
+  /** EventJson's value rules. */
+  private static boolean valueOk(EventType type, Double value) {
+    if (type == EventType.RATE) return value != null && EventJson.ratingProblem(value) == null;
+    return type != EventType.PURCHASE || value == null || value >= 0;
   }
 
   private void skipSpace() {
@@ -141,16 +169,8 @@ final class EventLine {
     return from < 0 ? null : new String(b, from, i - 1 - from, StandardCharsets.UTF_8);
   }
 
-  /** A string that must not be empty (ids), or null. */
-  private String nonEmpty() {
-    String s = string();
-    return s == null || s.isEmpty() ? null : s;
-  }
-
-  private <E> E pick(byte[][] names, E[] values) {
-    int from = stringBody();
-    if (from < 0) return null;
-    int n = i - 1 - from;
+  /** The enum constant whose wire name is the bytes {@code [from, from + n)}, or null. */
+  private Object pick(byte[][] names, Object[] values, int from, int n) {
     for (int k = 0; k < names.length; k++) if (same(names[k], from, n)) return values[k];
     return null;
   }
@@ -211,8 +231,8 @@ final class EventLine {
     skipSpace();
     if (take(']')) return out;
     while (true) {
-      String s = nonEmpty();
-      if (s == null) return null;
+      String s = string();
+      if (s == null || s.isEmpty()) return null;
       out.add(s);
       skipSpace();
       if (take(']')) return out;

@@ -27,8 +27,8 @@ import org.sqlite.SQLiteDataSource;
 final class SqliteDialect implements Dialect {
   static final String INSERT_EVENT = "INSERT INTO events (" + EventRows.COLUMNS
       + ") VALUES (?,?,?,?,?,?,?,?,?,?,?) " + EventRows.ON_ID_CONFLICT;
-  /** Rows per multi-row INSERT of the bulk path: one statement step per 64 rows instead of per row. */
-  static final int ROWS_PER_INSERT = 64;
+  /** Rows per multi-row INSERT of the bulk path (1,408 parameters): 5% less CPU than 64 rows; 256 no better. */
+  static final int ROWS_PER_INSERT = 128;
   private static final int COLUMN_COUNT = 11;
   private static final int BUSY_TIMEOUT_MS = 30_000;
   // page size of a new file: 4x fewer page writes than the default 4 KiB when a bulk import commits

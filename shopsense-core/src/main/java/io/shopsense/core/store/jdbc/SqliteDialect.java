@@ -25,8 +25,6 @@ import org.sqlite.SQLiteDataSource;
  * single writer connection (BEGIN IMMEDIATE) and lets readers use their own connections.
  */
 final class SqliteDialect implements Dialect {
-  static final String INSERT_EVENT = "INSERT INTO events (" + EventRows.COLUMNS
-      + ") VALUES (?,?,?,?,?,?,?,?,?,?,?) " + EventRows.ON_ID_CONFLICT;
   /** Rows per multi-row INSERT of the bulk path (1,408 parameters): 5% less CPU than 64 rows; 256 no better. */
   static final int ROWS_PER_INSERT = 128;
   private static final int COLUMN_COUNT = 11;
@@ -100,53 +98,50 @@ final class SqliteDialect implements Dialect {
     return true;
   }
 
+  /** Multi-row inserts whose conflict clause skips ids already stored, in the table or earlier in the list. */
   @Override
   public int insertEvents(Connection c, List<Event> events) throws SQLException {
-    int added = 0;
-    try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
-      int pending = 0;
-      for (Event e : events) {
-        bind(ps, e);
-        ps.addBatch();
-        if (++pending == CHUNK) {
-          added += sum(ps.executeBatch());
-          pending = 0;
-        }
-      }
-      if (pending > 0) added += sum(ps.executeBatch());
-    }
-    return added;
+    return insert(c, events, " " + EventRows.ON_ID_CONFLICT);
   }
 
   @Override
   public int insertNewEvents(Connection c, List<Event> events) throws SQLException {
+    return insert(c, events, "");
+  }
+
+  /**
+   * Statements of {@link #ROWS_PER_INSERT} rows (the rest in one shorter statement), rows in list
+   * order so that seq follows it; returns how many rows were added.
+   */
+  private static int insert(Connection c, List<Event> events, String suffix) throws SQLException {
     int n = events.size();
     int whole = n / ROWS_PER_INSERT;
+    int added = 0;
     if (whole > 0) {
-      try (PreparedStatement ps = c.prepareStatement(insertRows(ROWS_PER_INSERT))) {
-        for (int s = 0; s < whole; s++) insertRows(ps, events, s * ROWS_PER_INSERT, ROWS_PER_INSERT);
+      try (PreparedStatement ps = c.prepareStatement(insertRows(ROWS_PER_INSERT) + suffix)) {
+        for (int s = 0; s < whole; s++) added += insertRows(ps, events, s * ROWS_PER_INSERT, ROWS_PER_INSERT);
       }
     }
     int rest = n - whole * ROWS_PER_INSERT;
     if (rest > 0) {
-      try (PreparedStatement ps = c.prepareStatement(insertRows(rest))) {
-        insertRows(ps, events, whole * ROWS_PER_INSERT, rest);
+      try (PreparedStatement ps = c.prepareStatement(insertRows(rest) + suffix)) {
+        added += insertRows(ps, events, whole * ROWS_PER_INSERT, rest);
       }
     }
-    return n;
+    return added;
   }
 
   /**
-   * One multi-row statement. A method of its own, called once per statement, so that the JIT
-   * compiles it once as a normal method instead of compiling the whole loop twice (on-stack
-   * replacement, then again): a cold import (a fresh JVM) spent seconds of CPU in that compiler.
+   * One statement; returns the rows it added. A method of its own, called once per statement, so
+   * that the JIT compiles this small method rather than the whole batch loop with everything inlined
+   * (once on-stack, then again), which was among the costliest compilations of a cold import.
    */
-  private static void insertRows(PreparedStatement ps, List<Event> events, int from, int rows) throws SQLException {
+  private static int insertRows(PreparedStatement ps, List<Event> events, int from, int rows) throws SQLException {
     for (int r = 0; r < rows; r++) bind(ps, r * COLUMN_COUNT, events.get(from + r));
-    ps.executeUpdate();
+    return ps.executeUpdate();
   }
 
-  /** A plain multi-row insert: rows are listed in order, so seq follows the list. */
+  /** A multi-row insert without a conflict clause. */
   private static String insertRows(int rows) {
     StringBuilder sb = new StringBuilder("INSERT INTO events (").append(EventRows.COLUMNS).append(") VALUES ");
     for (int r = 0; r < rows; r++) sb.append(r == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?)");
@@ -167,13 +162,9 @@ final class SqliteDialect implements Dialect {
   public void bulkSettings(Connection c, boolean on) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute("PRAGMA cache_size = -" + (on ? BULK_CACHE_KIB : CACHE_KIB));
-      // CREATE INDEX at the end of a bulk load may sort with a helper thread (the input is done by then)
+      // CREATE INDEX at the end of a bulk load may sort with helper threads when its keys outgrow the cache
       st.execute("PRAGMA threads = " + (on ? 2 : 0));
     }
-  }
-
-  private static void bind(PreparedStatement ps, Event e) throws SQLException {
-    bind(ps, 0, e);
   }
 
   /** Binds one event to parameters base+1 .. base+11. */
@@ -190,12 +181,5 @@ final class SqliteDialect implements Dialect {
     ps.setString(base + 9, e.query());
     ps.setString(base + 10, EventRows.shown(e));
     ps.setString(base + 11, e.text());
-  }
-
-  /** Sum of per-row update counts: 1 inserted, 0 skipped as a duplicate id. */
-  private static int sum(int[] counts) {
-    int n = 0;
-    for (int k : counts) n += k;
-    return n;
   }
 }

@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
  * <p>With {@code bulk} the same batches go through {@link Store#bulkAppend} instead: one
  * transaction for all of them, durable when it returns (what the importer does).
  *
- * <p>Usage: {@code StoreAppendBench sqlite|postgres [events=1000000] [bulk]}
+ * <p>Usage: {@code StoreAppendBench sqlite|postgres [events=1000000] [bulk|batches] [rounds=1]} (rounds: SQLite
+ * only, each into a fresh file; later rounds run in a warm JVM).
  */
 public final class StoreAppendBench {
   private static final int BATCH = 10_000;
@@ -34,20 +35,23 @@ public final class StoreAppendBench {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 1 || !(args[0].equals("sqlite") || args[0].equals("postgres"))) {
-      System.err.println("usage: StoreAppendBench sqlite|postgres [events] [bulk]");
+      System.err.println("usage: StoreAppendBench sqlite|postgres [events] [bulk|batches] [rounds]");
       System.exit(2);
     }
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
     boolean bulk = args.length > 2 && args[2].equals("bulk");
+    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     List<Event> events = events(n, 42);
     if (args[0].equals("sqlite")) {
       Path target = Files.isDirectory(Path.of("shopsense-bench/target")) ? Path.of("shopsense-bench/target") : Path.of("target");
       Path file = target.resolve("bench-store").resolve("append.db");
-      for (String suffix : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(file + suffix));
-      try (Store store = Stores.open("sqlite:" + file)) {
-        run("sqlite", store, events, bulk);
+      for (int round = 1; round <= rounds; round++) {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(file + suffix));
+        try (Store store = Stores.open("sqlite:" + file)) {
+          run("sqlite", store, events, bulk);
+        }
+        System.out.printf(Locale.ROOT, "sqlite file %s: %.1f MB%n", file, Files.size(file) / 1e6);
       }
-      System.out.printf(Locale.ROOT, "sqlite file %s: %.1f MB%n", file, Files.size(file) / 1e6);
     } else {
       // zonky turns synchronous_commit off by default; a store's durability promise needs it on
       try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
@@ -61,6 +65,7 @@ public final class StoreAppendBench {
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu0 = os.getProcessCpuTime();
+    long threadCpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     long start = System.nanoTime();
     long added = 0;
     List<List<Event>> batches = new ArrayList<>();
@@ -74,13 +79,14 @@ public final class StoreAppendBench {
     }
     double secs = (System.nanoTime() - start) / 1e9;
     double cpu = (os.getProcessCpuTime() - cpu0) / 1e9; // this JVM only (not the PostgreSQL server)
+    double writerCpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadCpu0) / 1e9;
     if (added != events.size() || store.eventCount() != events.size()) {
       throw new IllegalStateException("appended " + added + " of " + events.size());
     }
     System.out.printf(Locale.ROOT, "%s: %,d events in %.2f s = %,.0f events/s (batches of %,d, %s);"
-        + " JVM cpu %.2f s = %,.0f events per CPU-second, load average %.1f%n", name, events.size(), secs,
-        events.size() / secs, BATCH, bulk ? "one bulkAppend, one commit" : "one commit each", cpu,
-        events.size() / cpu, os.getSystemLoadAverage());
+        + " JVM cpu %.2f s = %,.0f events per CPU-second (writing thread %.2f s), load average %.1f%n", name,
+        events.size(), secs, events.size() / secs, BATCH, bulk ? "one bulkAppend, one commit" : "one commit each", cpu,
+        events.size() / cpu, writerCpu, os.getSystemLoadAverage());
   }
 
   /** Synthetic events shaped like the demo generator's: 10k users, 20k items, sessions, 10% searches, time order. */

@@ -101,7 +101,8 @@ interface BatchOutput {
       try {
         result.get(); // let the rollback finish before the error reaches the caller
       } catch (ExecutionException e) {
-        if (e.getCause() != primary) primary.addSuppressed(e.getCause());
+        // the pipe's own abort signal says nothing new; a store failure does
+        if (e.getCause() != primary && !(e.getCause() instanceof BatchPipe.Aborted)) primary.addSuppressed(e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         primary.addSuppressed(e);

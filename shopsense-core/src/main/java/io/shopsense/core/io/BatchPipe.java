@@ -66,8 +66,15 @@ final class BatchPipe<T> implements Iterator<List<T>> {
         throw new IllegalStateException("import interrupted", e);
       }
     }
-    if (next == ABORT) throw new IllegalStateException("import aborted: the input failed, nothing of it is kept");
+    if (next == ABORT) throw new Aborted();
     return next != END;
+  }
+
+  /** What the consumer's iteration throws after {@link #abort()}: a consequence of the producer's failure. */
+  static final class Aborted extends IllegalStateException {
+    Aborted() {
+      super("import aborted: the input failed, nothing of it is kept");
+    }
   }
 
   @Override

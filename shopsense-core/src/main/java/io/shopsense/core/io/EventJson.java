@@ -41,6 +41,11 @@ final class EventJson implements JsonRecordParser<Event> {
   }
 
   @Override
+  public Event parseFast(byte[] line, int off, int len) {
+    return EventLine.parse(line, off, len);
+  }
+
+  @Override
   public Event parse(JsonParser p) throws IOException {
     String id = null;
     String user = null;

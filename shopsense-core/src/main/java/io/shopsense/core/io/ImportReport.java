@@ -14,7 +14,8 @@ import java.util.Locale;
  * @param bad lines rejected (only non-zero with {@code --skip-bad})
  * @param errors the first few bad lines' errors, in file order
  * @param elapsedNanos wall time of the whole import, validation pass included
- * @param validationNanos wall time of the validation pass alone (0 with {@code --skip-bad})
+ * @param validationNanos wall time of the validation pass alone (0 with {@code --skip-bad}, and for an
+ *     events file, which is checked while it is written)
  */
 public record ImportReport(String file, ImportSource.Kind kind, long read, long imported, long duplicates,
     long bad, List<InputException> errors, long elapsedNanos, long validationNanos) {

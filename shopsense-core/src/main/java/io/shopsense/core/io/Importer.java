@@ -22,13 +22,17 @@ import java.util.function.ToIntFunction;
  * Imports data files into a store, streaming: memory stays bounded by a few batches whatever the
  * file size.
  *
- * <p>By default every file is first read once without writing (validation), and only when all
- * files are good are they read again and written, so nothing of a rejected file lands in the store.
- * With {@link #skipBad(boolean) skipBad} there is one pass: good lines are written and bad ones
- * counted (the first few errors are kept in the report). Files are imported in the order shops,
+ * <p>By default nothing of an import lands in the store when any file has a bad line. An events
+ * file is written as one unit through {@link EventStore#bulkAppend} (one transaction: all of it
+ * or, on a failure, none of it), so it needs no separate validation pass: it is checked while it
+ * is written, and its first bad line rolls the transaction back. Catalog files go in as several
+ * transactions, so they are first read once without writing (validation), and the events file is
+ * written before them: when it turns out bad, nothing has been written yet. (With several events
+ * files only the last one is checked while written; the others are validated first, like catalog
+ * files.) With {@link #skipBad(boolean) skipBad} there is one pass per file: good lines are
+ * written and bad ones counted (the first few errors are kept in the report), in the order shops,
  * items, promotions, events. While one batch is written on a background thread the next one is
- * parsed, so parse and store costs overlap on two cores. An events file is written as one unit
- * through {@link EventStore#bulkAppend}: all of it or, on a failure, none of it.
+ * parsed, so parse and store costs overlap on two cores.
  */
 public final class Importer {
   /** Records per store transaction. */
@@ -101,25 +105,34 @@ public final class Importer {
   }
 
   /**
-   * Imports files in kind order (shops, items, promotions, events). Unless skipBad, all files are
-   * validated before anything is written.
+   * Imports files; the reports come in kind order (shops, items, promotions, events). Unless
+   * skipBad, a bad line in any file leaves the store as it was (see the class comment).
    *
    * @throws InputException naming the file, line and field of the first bad line (nothing written)
    */
   public List<ImportReport> importAll(List<ImportSource> sources) {
     List<ImportSource> ordered = new ArrayList<>(sources);
     ordered.sort(Comparator.comparing(ImportSource::kind));
-    long[] validateNanos = new long[ordered.size()];
-    if (!skipBad) {
-      for (int i = 0; i < ordered.size(); i++) {
-        long t0 = System.nanoTime();
-        validate(ordered.get(i));
-        validateNanos[i] = System.nanoTime() - t0;
-      }
+    int n = ordered.size();
+    if (skipBad) {
+      List<ImportReport> reports = new ArrayList<>();
+      for (ImportSource s : ordered) reports.add(write(s, 0));
+      return reports;
     }
-    List<ImportReport> reports = new ArrayList<>();
-    for (int i = 0; i < ordered.size(); i++) reports.add(write(ordered.get(i), validateNanos[i]));
-    return reports;
+    // the last events file is one transaction: checked while written, so written first
+    int checkedWhileWritten = -1;
+    for (int i = 0; i < n; i++) if (ordered.get(i).kind() == Kind.EVENTS) checkedWhileWritten = i;
+    long[] validateNanos = new long[n];
+    for (int i = 0; i < n; i++) {
+      if (i == checkedWhileWritten) continue;
+      long t0 = System.nanoTime();
+      validate(ordered.get(i));
+      validateNanos[i] = System.nanoTime() - t0;
+    }
+    ImportReport[] reports = new ImportReport[n];
+    if (checkedWhileWritten >= 0) reports[checkedWhileWritten] = write(ordered.get(checkedWhileWritten), 0);
+    for (int i = 0; i < n; i++) if (i != checkedWhileWritten) reports[i] = write(ordered.get(i), validateNanos[i]);
+    return List.of(reports);
   }
 
   /**

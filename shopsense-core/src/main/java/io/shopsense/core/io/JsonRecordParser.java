@@ -10,4 +10,13 @@ import java.io.IOException;
  */
 interface JsonRecordParser<T> {
   T parse(JsonParser p) throws IOException;
+
+  /**
+   * The record read straight from the line's bytes (valid UTF-8), or null when this parser has no
+   * such fast path or the line needs {@link #parse}; a fast path must never accept a line that
+   * {@link #parse} would read differently or reject.
+   */
+  default T parseFast(byte[] line, int off, int len) {
+    return null;
+  }
 }

@@ -17,8 +17,9 @@ import java.nio.file.Path;
  * Strict reader of the JSON Lines formats of DESIGN.md section 4: one JSON object per line, UTF-8,
  * blank lines skipped, unknown fields rejected, no type coercion. Each line gets its own Jackson
  * streaming parser over the line's bytes, so a bad line never disturbs the next one and line
- * numbers are exact. Use the factory methods: {@link #items}, {@link #shops}, {@link #promotions},
- * {@link #events}.
+ * numbers are exact. Event lines of the common shape are first tried by a hand-written fast path
+ * ({@link JsonRecordParser#parseFast}), which defers to Jackson at anything unusual. Use the factory
+ * methods: {@link #items}, {@link #shops}, {@link #promotions}, {@link #events}.
  */
 public final class JsonlReader<T> implements RecordReader<T> {
   private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -75,22 +76,28 @@ public final class JsonlReader<T> implements RecordReader<T> {
       }
       return null;
     }
-    long line = lines.lineNumber();
-    try (JsonParser p = FACTORY.createParser(lines.buf(), lines.off(), lines.len())) {
+    T fast = parser.parseFast(lines.buf(), lines.off(), lines.len());
+    if (fast != null) return fast;
+    return parse(parser, lines.buf(), lines.off(), lines.len(), lines.file(), lines.lineNumber());
+  }
+
+  /** One line through a Jackson streaming parser of its own: the record, or the line's exact error. */
+  static <T> T parse(JsonRecordParser<T> parser, byte[] buf, int off, int len, String file, long line) {
+    try (JsonParser p = FACTORY.createParser(buf, off, len)) {
       JsonToken first = p.nextToken();
       if (first != JsonToken.START_OBJECT) {
-        throw new InputException(lines.file(), line, null, "expected a JSON object, got " + JsonFields.describe(p));
+        throw new InputException(file, line, null, "expected a JSON object, got " + JsonFields.describe(p));
       }
       T record = parser.parse(p);
       if (p.nextToken() != null) {
-        throw new InputException(lines.file(), line, null, "unexpected content after the JSON object at column "
+        throw new InputException(file, line, null, "unexpected content after the JSON object at column "
             + p.currentTokenLocation().getColumnNr() + " (one object per line)");
       }
       return record;
     } catch (RecordError e) {
-      throw new InputException(lines.file(), line, e.field, e.reason);
+      throw new InputException(file, line, e.field, e.reason);
     } catch (JsonProcessingException e) {
-      throw new InputException(lines.file(), line, null, malformed(e));
+      throw new InputException(file, line, null, malformed(e));
     } catch (IOException e) { // the parser reads a byte array: only a bug gets here
       throw new UncheckedIOException(e);
     }

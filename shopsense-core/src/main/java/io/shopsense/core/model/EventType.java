@@ -8,9 +8,12 @@ public enum EventType {
 
   private static final EventType[] VALUES = values();
 
+  // computed once: the store writes and reads one per event
+  private final String wire = name().toLowerCase(Locale.ROOT);
+
   /** The name used in JSON and in the store, e.g. {@code add_to_cart}. */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
   /** Parses a wire name; returns null when the name is not an event type. */

@@ -137,6 +137,32 @@ class ImporterTest {
   }
 
   @Test
+  void aBadLineLateInAFileLeavesAnEmptyStoreEmptyWithItsIndexes() throws IOException {
+    // the bulk path into an empty table drops the event indexes while it loads; the rollback restores them
+    Path f = write("events.jsonl", good(2_500) + "{\"user\":\"u\",\"type\":\"view\",\"time\":1}\n" + good(10));
+    assertThatThrownBy(() -> new Importer(store).batchSize(100).importFile(ImportSource.jsonl(Kind.EVENTS, f)))
+        .isInstanceOf(InputException.class)
+        .hasMessage(f + ":2501: field 'item': required for event type 'view'")
+        .satisfies(e -> assertThat(e.getSuppressed()).isEmpty());
+    assertThat(store.eventCount()).isZero();
+    Event e = new Event("g7", "u0", EventType.VIEW, "i0", 5, null, null, null, null, null, null);
+    assertThat(store.append(List.of(e))).isEqualTo(1);
+    assertThat(store.append(List.of(e))).isZero(); // the unique index on ids is back
+    assertThat(store.recentEvents("u0", 5)).containsExactly(e); // and so is the day index
+  }
+
+  @Test
+  void aBadCatalogFileStopsTheEventsFileThatIsWrittenFirst() throws IOException {
+    Path items = write("items.jsonl", "{\"id\":\"i1\",\"price\":\"12\"}\n");
+    Path events = write("events.jsonl", good(50));
+    List<ImportSource> sources = List.of(ImportSource.jsonl(Kind.EVENTS, events), ImportSource.jsonl(Kind.ITEMS, items));
+    assertThatThrownBy(() -> new Importer(store).importAll(sources)).isInstanceOf(InputException.class)
+        .hasMessageStartingWith(items + ":1: field 'price'");
+    assertThat(store.itemCount()).isZero();
+    assertThat(store.eventCount()).isZero();
+  }
+
+  @Test
   void skipBadWritesTheGoodLinesAndCountsTheBadOnes() throws IOException {
     Path f = write("events.jsonl", good(2) + "{\"user\":\"u\",\"type\":\"bogus\",\"time\":1}\n" + good(3)
         + "not json\n{\"user\":\"u\",\"type\":\"view\",\"time\":1}\n" + good(1));
@@ -165,8 +191,11 @@ class ImporterTest {
     ImportReport r = new Importer(store).progress(lines::add)
         .progressInterval(Duration.ZERO).importFile(ImportSource.jsonl(Kind.EVENTS, f));
     assertThat(r.imported()).isEqualTo(3000);
-    assertThat(lines).anyMatch(l -> l.matches("import .*events\\.jsonl: checking \\d+% \\([\\d,]+ records, [\\d,]+/s\\)"));
     assertThat(lines).anyMatch(l -> l.matches("import .*events\\.jsonl: writing \\d+% \\(2,048 records, [\\d,]+/s\\)"));
+    // an events file is checked while written; a validation pass (catalog files) reports "checking"
+    lines.clear();
+    new Importer(store).progress(lines::add).progressInterval(Duration.ZERO).validate(ImportSource.jsonl(Kind.EVENTS, f));
+    assertThat(lines).anyMatch(l -> l.matches("import .*events\\.jsonl: checking \\d+% \\([\\d,]+ records, [\\d,]+/s\\)"));
   }
 
   @Test

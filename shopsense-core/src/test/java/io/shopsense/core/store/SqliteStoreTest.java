@@ -3,6 +3,8 @@ package io.shopsense.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopsense.core.config.Config;
+import io.shopsense.core.model.Channel;
+import io.shopsense.core.model.Event;
 import io.shopsense.core.model.EventType;
 import io.shopsense.core.model.IdentityLink;
 import java.nio.file.Files;
@@ -63,7 +65,7 @@ class SqliteStoreTest extends BulkAppendContractTest {
   void fileIsInWalModeAndPassesIntegrityCheck() throws Exception {
     Path file = dir.resolve("wal.db");
     try (Store s = Stores.open("sqlite:" + file)) {
-      s.append(List.of(event("e1", "u1", EventType.VIEW, "i1", 1)));
+      s.append(List.of(new Event("e1", "u1", EventType.VIEW, "i1", 1, null, Channel.WEB, null, null, null, null)));
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
          Statement st = c.createStatement()) {
@@ -75,6 +77,36 @@ class SqliteStoreTest extends BulkAppendContractTest {
         rs.next();
         assertThat(rs.getString(1)).isEqualTo("ok");
       }
+      try (ResultSet rs = st.executeQuery("PRAGMA page_size")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(16_384); // a new file gets large pages
+      }
+      try (ResultSet rs = st.executeQuery("SELECT channel, typeof(channel) FROM events")) {
+        rs.next(); // bound as an ordinal, stored as the wire name
+        assertThat(rs.getString(1)).isEqualTo("web");
+        assertThat(rs.getString(2)).isEqualTo("text");
+      }
+    }
+  }
+
+  @Test
+  void anExistingFileKeepsItsPageSizeAndData() throws Exception {
+    Path file = dir.resolve("old.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+         Statement st = c.createStatement()) {
+      st.execute("PRAGMA journal_mode = WAL"); // a file made as stores were made before: 4 KiB pages
+    }
+    try (Store s = Stores.open("sqlite:" + file)) {
+      s.append(List.of(event("e1", "u1", EventType.VIEW, "i1", 1)));
+    }
+    try (Store s = Stores.open("sqlite:" + file)) {
+      assertThat(s.eventCount()).isEqualTo(1);
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+         Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("PRAGMA page_size")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(4_096);
     }
   }
 }

@@ -20,14 +20,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code shopsense import}: loads JSONL (or MovieLens / NCF ratings as events) into the store. By
- * default all files are validated before anything is written; a bad line exits 2 naming the file,
- * line and field.
+ * default a bad line in any file leaves the store unchanged (catalog files are validated first, the
+ * events file is written in one transaction that the bad line rolls back) and exits 2 naming the
+ * file, line and field.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = {"Import shops, items, promotions and events into the store.",
         "Without file options, imports shops.jsonl, items.jsonl, promotions.jsonl and events.jsonl found in DIR "
             + "(as 'generate --out DIR' writes them).",
-        "Files are checked completely before anything is written, unless --skip-bad."})
+        "A bad line in any file leaves the store unchanged, unless --skip-bad."})
 public final class ImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -116,15 +116,13 @@ async function experimentsPanel(box) {
   replace(box, ...parts);
 }
 
-/** Personalized search re-ranking on (control) against off (retrieval order only). */
+/** Personalized search re-ranking (control) against the same ranker without the shopper's features. */
 function demoExperiment() {
   return {
     id: 'search-personalization', scenario: 'search', active: true,
     variants: [
       { name: 'control', weight: 1, config: {} },
-      { name: 'retrieval-only', weight: 1, config: {
-        'rerank.weight.category': '0', 'rerank.weight.brand': '0', 'rerank.weight.shop': '0',
-        'rerank.weight.price_band': '0', 'rerank.weight.collaborative': '0' } },
+      { name: 'not-personalized', weight: 1, config: { 'rank.personalize': 'false' } },
     ],
   };
 }
@@ -145,7 +143,7 @@ async function offlinePanel(box, metric, onMetric) {
     return;
   }
   const names = qualityMetrics(list);
-  const algos = [...new Set(list.flatMap((sn) => Object.keys(sn.metrics || {})))].sort();
+  const algos = [...new Set(list.flatMap((sn) => recommenders(sn)))].sort();
   if (names.length && !names.includes(metric)) metric = names.find((m) => m.startsWith('ndcg')) || names[0];
   const series = algos.map((alg) => ({ name: alg,
     points: list.filter((sn) => sn.metrics && sn.metrics[alg] && sn.metrics[alg][metric] !== undefined)
@@ -166,13 +164,21 @@ async function offlinePanel(box, metric, onMetric) {
 
 /** The ranking-quality metric names (those with a cut-off, such as ndcg@10) of the snapshots. */
 export function qualityMetrics(list) {
-  const all = new Set(list.flatMap((sn) => Object.values(sn.metrics || {}).flatMap((m) => Object.keys(m || {}))));
+  const all = new Set(list.flatMap((sn) => recommenders(sn).flatMap((a) => Object.keys(sn.metrics[a] || {}))));
   return [...all].filter((m) => m.includes('@')).sort();
 }
 
+/** The metric entries of a snapshot's recommenders (the search ranker's held-out figures are apart). */
+export function recommenders(sn) {
+  return Object.keys((sn && sn.metrics) || {}).filter((a) => a !== SEARCH_RANKER);
+}
+
+/** The metrics entry of the search re-ranker (held-out NDCG@10 of each ranker). */
+export const SEARCH_RANKER = 'search-ranker';
+
 /** Grouped bars of one snapshot: metrics as groups, algorithms as bars. */
 export function metricBars(sn, names) {
-  const algos = sn ? Object.keys(sn.metrics || {}) : [];
+  const algos = sn ? recommenders(sn) : [];
   return groupedBars(names, algos, names.map((m) => algos.map((a) => Number(((sn.metrics[a]) || {})[m]))),
     { label: 'holdout metrics by algorithm', empty: 'no snapshot trained yet' });
 }

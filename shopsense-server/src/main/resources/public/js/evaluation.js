@@ -18,7 +18,7 @@ export async function evaluationView(main) {
     return null;
   }
   if (!reports.length) {
-    replace(body, h('p', { class: 'empty', text: 'No evaluation report yet. Write one with:' }),
+    replace(body, h('p', { class: 'empty', text: 'No evaluation report yet. The demo computes one in the background after it starts (reload in a minute or two); or write one with:' }),
       h('pre', {}, h('code', { text: './shopsense evaluate --data DIR --protocol holdout --k 10 --json DIR/reports/holdout-k10.json' })));
     return null;
   }

@@ -52,6 +52,7 @@ export async function modelsView(main) {
       line.textContent = report.published === false
         ? `snapshot ${sn.version ?? ''} not published: ${report.reason || ''} (${fmt.secs(report.seconds)})`
         : `snapshot ${sn.version ?? ''} published in ${fmt.secs(report.seconds)}${report.reason ? ': ' + report.reason : ''}`;
+      if (sn.search_report) line.textContent += ` — ${sn.search_report}`;
       progress.querySelector('.card').dataset.done = 'true';
     } catch (e) {
       replace(progress, notice('error', 'Training failed: ' + e));
@@ -77,6 +78,7 @@ function renderSnapshots(box, list) {
       h('h2', { text: `Snapshot ${sn.version}` + (sn.status ? ` — ${sn.status}` : '') }),
       h('p', { class: 'meta', text: `trained ${fmt.time(sn.created)} on ${fmt.num(sn.events)} events, `
         + `${fmt.num(sn.users)} shoppers × ${fmt.num(sn.items)} items` }),
+      sn.search_report ? h('p', { class: 'meta', dataset: { testid: 'search-ranker' }, text: sn.search_report }) : null,
       h('div', { class: 'grid charts' },
         h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
           h('thead', {}, h('tr', {}, h('th', { text: 'algorithm', attrs: { scope: 'col' } }),

@@ -47,7 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * engine's share.
  *
  * <p>Usage: {@code EngineBench [--size small|medium] [--dir DIR] [--embeddings true|false]
- * [--seconds 30] [--rate 200] [--event-rate 500] [--threads 2] [--retrain]}. DIR (default
+ * [--seconds 30] [--rate 200] [--event-rate 500] [--threads 2] [--retrain] [--set KEY=VALUE]...}
+ * ({@code --set engine.search_ranker=false} trains without the search re-ranker). DIR (default
  * {@code target/bench-data/engine-SIZE}) keeps the generated files, the store, index and models
  * between runs; the events the benchmark ingests are added to that store.
  */
@@ -61,6 +62,7 @@ public final class EngineBench {
     Path dir = null;
     boolean embeddings = true;
     boolean retrain = false;
+    Map<String, String> sets = new LinkedHashMap<>();
     int seconds = 30, rate = 200, eventRate = 500, threads = 2;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -72,8 +74,15 @@ public final class EngineBench {
         case "--event-rate" -> eventRate = Integer.parseInt(args[++i]);
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--retrain" -> retrain = true;
+        case "--set" -> {
+          String kv = args[++i];
+          int eq = kv.indexOf('=');
+          if (eq < 1) throw new IllegalArgumentException("--set needs KEY=VALUE, got " + kv);
+          sets.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
         default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (usage: EngineBench [--size small|medium]"
-            + " [--dir DIR] [--embeddings true|false] [--seconds S] [--rate R] [--event-rate E] [--threads T] [--retrain])");
+            + " [--dir DIR] [--embeddings true|false] [--seconds S] [--rate R] [--event-rate E] [--threads T] [--retrain]"
+            + " [--set KEY=VALUE]...)");
       }
     }
     if (dir == null) dir = Path.of("target/bench-data/engine-" + size);
@@ -81,7 +90,8 @@ public final class EngineBench {
     Path gen = dir.resolve("gen");
     Path data = dir.resolve("data");
     prepare(GeneratorSpec.ofSize(size), gen, data);
-    Config config = Config.load(null, Map.of(), Map.of("engine.embeddings", Boolean.toString(embeddings)));
+    sets.putIfAbsent("engine.embeddings", Boolean.toString(embeddings));
+    Config config = Config.load(null, Map.of(), sets);
     long t0 = System.nanoTime();
     try (ShopSense s = ShopSense.open(new EngineOptions(data, null, config))) {
       System.out.printf(Locale.ROOT, "open (index build when missing): %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -92,6 +102,7 @@ public final class EngineBench {
         System.out.printf(Locale.ROOT, "train: %.1f s wall, %.1f s CPU, %s%n", (System.nanoTime() - t0) / 1e9,
             (Machine.processCpuNanos() - cpu) / 1e9, r.reason());
         r.snapshot().metrics().forEach((a, m) -> System.out.printf(Locale.ROOT, "  %-10s %s%n", a, m));
+        System.out.printf(Locale.ROOT, "  %s%n", r.snapshot().searchReport());
       }
       Workload w = Workload.of(s, gen);
       warmUp(s, w);

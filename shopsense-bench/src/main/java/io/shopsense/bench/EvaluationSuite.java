@@ -7,6 +7,7 @@ import io.shopsense.core.config.Config;
 import io.shopsense.core.io.ImportFormat;
 import io.shopsense.core.io.ImportSource;
 import io.shopsense.core.io.Importer;
+import io.shopsense.core.model.Item;
 import io.shopsense.core.store.Store;
 import io.shopsense.core.store.Stores;
 import io.shopsense.recommend.Recommenders;
@@ -36,9 +37,14 @@ import java.util.Map;
  *
  * <pre>
  * java -cp shopsense-bench/target/classes:shopsense-bench/target/lib/* io.shopsense.bench.EvaluationSuite \
- *     [--datasets ml100k,mlsmall,amazon,ncf] [--algorithms popular,itemknn,userknn,ease,als,bpr]
- *     [--out target/evaluation] [--threads 2] [--grid als.factors=64,128 ...] [--no-tune]
+ *     [--datasets ml100k,mlsmall,amazon,ncf,store] [--algorithms popular,itemknn,userknn,ease,als,bpr,content]
+ *     [--out target/evaluation] [--threads 2] [--grid als.factors=64,128 ...] [--no-tune] [--store DIR]
  * </pre>
+ *
+ * The {@code store} dataset is an imported store (e.g. from {@code generate --size small}) at
+ * {@code --store DIR}, split by random holdout as {@code evaluate --data DIR --protocol holdout}
+ * splits it; {@code content} runs only where the dataset has item text (the store, and Amazon
+ * through {@link #amazonCatalog}).
  *
  * Writes {@code <out>/<dataset>.json} (fold reports, the mean, every tuning trial) and
  * {@code <out>/<dataset>.md} (the table for the docs, with the CLI command of each test run).
@@ -49,16 +55,21 @@ public final class EvaluationSuite {
 
   static {
     GRIDS.put("popular", Map.of());
-    GRIDS.put("itemknn", grid("itemknn.neighbors", "50,100,200,400", "itemknn.shrinkage", "0,20,100"));
-    GRIDS.put("userknn", grid("userknn.neighbors", "25,50,100,200", "userknn.shrinkage", "0,20"));
+    GRIDS.put("itemknn", grid("itemknn.neighbors", "25,50,100,200,400,800", "itemknn.shrinkage", "0,10,50,200"));
+    GRIDS.put("userknn", grid("userknn.neighbors", "25,50,100,200,400", "userknn.shrinkage", "0,10,50"));
     GRIDS.put("ease", grid("ease.lambda", "10,50,100,200,500,1000,2000,5000"));
-    GRIDS.put("als", grid("als.factors", "32,64,128", "als.regularization", "0.1,1,10,50", "als.alpha", "1,5,20"));
-    GRIDS.put("bpr", grid("bpr.factors", "64,128", "bpr.learning_rate", "0.01,0.05", "bpr.regularization", "0.001,0.01",
-        "bpr.epochs", "30,100"));
+    GRIDS.put("als", grid("als.factors", "32,64,128,256", "als.regularization", "1,10,50,200", "als.alpha", "1,5,20,50"));
+    GRIDS.put("bpr", grid("bpr.factors", "128,256", "bpr.learning_rate", "0.02,0.05,0.1", "bpr.regularization",
+        "0.003,0.01,0.03", "bpr.epochs", "100"));
+    GRIDS.put("content", grid("content.neighbors", "25,50,100,200,400", "content.description", "true,false"));
   }
 
   /** One test split, its validation split, and the CLI arguments that rerun the test evaluation. */
-  record Fold(String name, Split test, Split validation, Config config, String command) {}
+  record Fold(String name, Split test, Split validation, Config config, String command, List<Item> catalog) {
+    Fold(String name, Split test, Split validation, Config config, String command) {
+      this(name, test, validation, config, command, List.of());
+    }
+  }
 
   /** What the JSON file holds for one algorithm. */
   record Run(String algorithm, List<Map<String, String>> chosen, List<GridSearch.Outcome> tuning, EvaluationReport mean,
@@ -73,6 +84,7 @@ public final class EvaluationSuite {
     int threads = Runtime.getRuntime().availableProcessors();
     boolean tune = true;
     Map<String, List<String>> gridOverrides = new LinkedHashMap<>();
+    Path storeDir = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--datasets" -> datasets = List.of(args[++i].split(","));
@@ -80,6 +92,7 @@ public final class EvaluationSuite {
         case "--out" -> out = Path.of(args[++i]);
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--no-tune" -> tune = false;
+        case "--store" -> storeDir = Path.of(args[++i]);
         case "--grid" -> {
           String[] kv = args[++i].split("=", 2);
           gridOverrides.put(kv[0], List.of(kv[1].split(",")));
@@ -92,9 +105,13 @@ public final class EvaluationSuite {
     Config base = Config.defaults().with(Map.of("eval.threads", Integer.toString(threads)));
     Evaluator evaluator = new Evaluator(Recommenders::create);
     for (String ds : datasets) {
-      List<Fold> folds = folds(ds, data, base, out);
+      List<Fold> folds = folds(ds, data, base, out, storeDir);
       List<Run> runs = new ArrayList<>();
       for (String algo : algorithms) {
+        if (algo.equals("content") && folds.get(0).catalog().isEmpty()) {
+          System.out.println(ds + ": content skipped (no catalog with item text)");
+          continue;
+        }
         Map<String, List<String>> grid = new LinkedHashMap<>(GRIDS.getOrDefault(algo, Map.of()));
         gridOverrides.forEach((k, v) -> {
           if (k.startsWith(algo + ".")) grid.put(k, v);
@@ -105,7 +122,7 @@ public final class EvaluationSuite {
         for (Fold f : folds) {
           Map<String, String> best = Map.of();
           if (tune && !grid.isEmpty()) {
-            GridSearch.Outcome o = GridSearch.search(evaluator, algo, f.validation(), f.config(), grid, "ndcg");
+            GridSearch.Outcome o = GridSearch.search(evaluator, algo, f.validation(), f.config(), grid, "ndcg", f.catalog());
             tuning.add(o);
             best = o.best();
           } else if (!grid.isEmpty()) {
@@ -114,7 +131,7 @@ public final class EvaluationSuite {
           }
           chosen.add(best);
           Config c = f.config().with(best);
-          EvaluationReport r = evaluator.evaluate(f.test(), List.of(algo), c, List.of(), f.name(), ds, null);
+          EvaluationReport r = evaluator.evaluate(f.test(), List.of(algo), c, f.catalog(), f.name(), ds, null);
           reports.add(r);
           System.out.printf(Locale.ROOT, "%s %s %s %s: ndcg@10 %.4f hr@10 %.4f (fit %.1f s)%n", ds, f.name(), algo, best,
               r.results().get(0).metric("ndcg"), r.results().get(0).metric("hit_rate"), r.results().get(0).fitSeconds());
@@ -128,7 +145,7 @@ public final class EvaluationSuite {
   }
 
   /** The test splits of a dataset with validation splits carved from their training parts. */
-  static List<Fold> folds(String ds, Path data, Config base, Path out) {
+  static List<Fold> folds(String ds, Path data, Config base, Path out, Path storeDir) {
     long seed = base.getLong("eval.seed");
     List<Fold> folds = new ArrayList<>();
     switch (ds) {
@@ -158,7 +175,7 @@ public final class EvaluationSuite {
         Path tr = d.resolve("Scientific.train.inter"), va = d.resolve("Scientific.valid.inter"), te = d.resolve("Scientific.test.inter");
         folds.add(new Fold("loo", EvalFiles.givenSplit(va, te, EvalFiles.Format.RECBOLE, base),
             EvalFiles.givenSplit(tr, va, EvalFiles.Format.RECBOLE, base), base,
-            "--train " + va + " --test " + te + " --format recbole"));
+            "--train " + va + " --test " + te + " --format recbole", amazonCatalog(d)));
       }
       case "ncf" -> {
         Path d = data.resolve("ncf");
@@ -167,9 +184,45 @@ public final class EvaluationSuite {
         Split val = Protocols.withSampledNegatives(Protocols.leaveOneOutRandom(test.train(), seed), 99, seed);
         folds.add(new Fold("ncf", test, val, base, "--train " + tr + " --test " + te + " --format ncf"));
       }
-      default -> throw new IllegalArgumentException("unknown dataset " + ds + " (ml100k, mlsmall, amazon, ncf)");
+      case "store" -> {
+        // an imported store with a catalog, at its production weights (weight.*, matrix.*)
+        if (storeDir == null || !Files.isDirectory(storeDir)) throw new IllegalArgumentException("dataset store needs --store DIR");
+        try (Store s = Stores.forDataDir(storeDir)) {
+          StoreData sd = StoreData.read(s, base);
+          Split test = sd.split("holdout", base);
+          folds.add(new Fold("holdout", test, Protocols.holdout(test.train(), 0.2, seed + 1), base,
+              "--data " + storeDir + " --protocol holdout", sd.catalog()));
+        }
+      }
+      default -> throw new IllegalArgumentException("unknown dataset " + ds + " (ml100k, mlsmall, amazon, ncf, store)");
     }
     return folds;
+  }
+
+  /**
+   * The Amazon items as a catalog for content-based models: {@code Scientific.text} (ASIN, "title.
+   * category path. brand.") joined to {@code Scientific.item2index} (ASIN to the index the .inter files
+   * use as item id). The whole text goes in the title; the CLI has no such reader, so content on
+   * this dataset runs here only.
+   */
+  static List<Item> amazonCatalog(Path dir) {
+    try {
+      Map<String, String> text = new LinkedHashMap<>();
+      for (String line : Files.readAllLines(dir.resolve("Scientific.text"))) {
+        String[] f = line.split("\t", 2);
+        if (f.length == 2 && !f[0].equals("item_id:token")) text.put(f[0], f[1].trim());
+      }
+      List<Item> items = new ArrayList<>();
+      for (String line : Files.readAllLines(dir.resolve("Scientific.item2index"))) {
+        String[] f = line.split("\t");
+        if (f.length == 2 && text.containsKey(f[0])) {
+          items.add(new Item(f[1].trim(), text.get(f[0]), null, null, null, null, 0, true, Map.of(), 0));
+        }
+      }
+      return items;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static Path createStore(Path dir) {

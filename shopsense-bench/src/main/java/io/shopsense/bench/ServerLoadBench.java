@@ -36,10 +36,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * Macro benchmark of the HTTP server (issue 5's figures) on the generated {@code medium} store, the
  * server in this JVM on loopback, the load from the JDK HttpClient:
  * <ol>
- *   <li>mixed open-loop load for {@code --seconds} (default 60): for-you and similar at {@code --rate}
- *       requests/s each (default 200), search at {@code --search-share} of that (default 0.25), and events
- *       streaming in at {@code --events} per second (default 500, in POSTs of 5); p50/p99 per route and
- *       errors, latency from the intended send time;</li>
+ *   <li>mixed open-loop load for {@code --seconds} (default 60) while events stream in at {@code --events}
+ *       per second (default 500, in POSTs of {@code --event-batch}, default 5). With {@code --mode total}
+ *       (the default, issue 5's load) {@code --rate} (default 200) is the total request rate, split over
+ *       for-you, similar and search by {@code --shares} (default 40,40,20) in one evenly interleaved
+ *       sequence; with {@code --mode per-route} (a harder stretch load) for-you and similar get {@code --rate}
+ *       each and search {@code --search-share} of it (default 0.25). Per route: p50/p99/p99.9/max and
+ *       errors, latency from the intended send time; the process CPU time, the load average and the
+ *       collections of the phase;</li>
  *   <li>event ingestion throughput: {@code --ingest-batches} POSTs of 100 events from 4 concurrent senders;</li>
  *   <li>event-to-effect: a new shopper views three items of one category; the time from the 202 to the
  *       first for-you response holding an item of that category (absent from the cold-start list).</li>
@@ -48,6 +52,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * imported and trained on first use and reused afterwards. {@code --set key=value,...} overrides config.
  */
 public final class ServerLoadBench {
+  static {
+    // the JDK HttpClient hands each sendAsync completion to CompletableFuture's default executor,
+    // which, with a common pool of parallelism 1 (2 cores), starts a new thread per response: the
+    // load generator would pay a thread start per request, inside the latency it measures
+    if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null) {
+      System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "3");
+    }
+  }
+
   private ServerLoadBench() {}
 
   public static void main(String[] argv) throws Exception {
@@ -55,8 +68,15 @@ public final class ServerLoadBench {
     Path data = Path.of(a.get("data", "target/bench-data/server-medium"));
     int seconds = a.getInt("seconds", 60);
     double rate = a.getDouble("rate", 200);
+    String mode = a.get("mode", "total");
+    if (!mode.equals("total") && !mode.equals("per-route")) throw new IllegalArgumentException("--mode must be total or per-route, got " + mode);
     double searchShare = a.getDouble("search-share", 0.25);
+    double[] shares = Arrays.stream(a.get("shares", "40,40,20").split(",")).mapToDouble(Double::parseDouble).toArray();
+    if (shares.length != 3 || Arrays.stream(shares).anyMatch(x -> !(x >= 0)) || Arrays.stream(shares).sum() <= 0) {
+      throw new IllegalArgumentException("--shares must be three non-negative numbers (for-you,similar,search), got " + a.get("shares", ""));
+    }
     double eventRate = a.getDouble("events", 500);
+    eventBatch = a.getInt("event-batch", 5);
     int ingestBatches = a.getInt("ingest-batches", 2000);
     maxOutstanding = a.getInt("max-outstanding", 512);
     Map<String, String> overrides = new HashMap<>(Map.of("engine.embeddings", "false"));
@@ -66,6 +86,9 @@ public final class ServerLoadBench {
       overrides.put(kv.substring(0, eq), kv.substring(eq + 1));
     }
     System.out.printf(Locale.ROOT, "ServerLoadBench %s: %s%n  config overrides %s%n", LocalDate.now(), Machine.describe(), overrides);
+    if (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() < 2) {
+      System.out.println("  WARNING: common pool parallelism < 2: the HTTP client starts a thread per response");
+    }
     prepare(data, a.get("size", "medium"));
     Config config = Config.load(data.resolve("shopsense.properties"), System.getenv(), overrides);
     try (ShopSense engine = ShopSense.open(new EngineOptions(data, null, config))) {
@@ -84,7 +107,8 @@ public final class ServerLoadBench {
             f.users.size(), f.items.size(), engine.currentSnapshot().version());
         warmUp(client, base, f);
         probe(client, base, f, a.getInt("probe", 200));
-        mixed(client, base, f, seconds, rate, searchShare, eventRate);
+        Load load = mode.equals("total") ? Load.total(rate, shares, eventRate) : Load.perRoute(rate, searchShare, eventRate);
+        mixed(client, base, f, seconds, load);
         ingestion(client, base, f, ingestBatches);
         eventToEffect(client, base, f, 20);
         System.out.println("  after: " + Machine.describe());
@@ -117,9 +141,39 @@ public final class ServerLoadBench {
     return "{\"user\":\"" + user + "\",\"type\":\"view\",\"item\":\"" + item + "\",\"time\":" + time + ",\"channel\":\"app\"}";
   }
 
+  /**
+   * Request rates of a run: {@code routeRates} per route (for-you, similar, search) when each route has
+   * its own stream, else {@code total} split by {@code shares} in one interleaved stream; events per second.
+   */
+  private record Load(double total, double[] shares, double[] routeRates, double events) {
+    static Load total(double rate, double[] shares, double events) {
+      return new Load(rate, shares, null, events);
+    }
+
+    static Load perRoute(double rate, double searchShare, double events) {
+      return new Load(0, null, new double[] {rate, rate, rate * searchShare}, events);
+    }
+
+    double rate(int route) {
+      if (routeRates != null) return routeRates[route];
+      return total * shares[route] / Arrays.stream(shares).sum();
+    }
+
+    String describe() {
+      String routes = routeRates != null
+          ? String.format(Locale.ROOT, "per route: for-you %.0f req/s, similar %.0f req/s, search %.0f req/s", rate(0), rate(1), rate(2))
+          : String.format(Locale.ROOT, "%.0f req/s in all: for-you %.0f, similar %.0f, search %.0f (interleaved)", total, rate(0),
+              rate(1), rate(2));
+      return routes + String.format(Locale.ROOT, "; events %.0f/s in POSTs of %d", events, eventBatch);
+    }
+  }
+
+  /** Events per POST of the event stream ({@code --event-batch}). */
+  private static int eventBatch = 5;
+
   private static void warmUp(HttpClient client, String base, Fixture f) throws Exception {
-    System.out.println("warm-up: 15 s at 20 req/s per route ...");
-    run(client, base, f, 15, 20, 1, 100, false);
+    System.out.println("warm-up: 15 s at 20 req/s per route, events 100/s ...");
+    run(client, base, f, 15, Load.perRoute(20, 1, 100), false);
   }
 
   /** Service time without concurrency: {@code n} sequential requests per route, one at a time. */
@@ -144,42 +198,72 @@ public final class ServerLoadBench {
     }
   }
 
-  private static void mixed(HttpClient client, String base, Fixture f, int seconds, double rate, double searchShare,
-      double eventRate) throws Exception {
-    System.out.printf(Locale.ROOT, "mixed load: %d s, for-you and similar %.0f req/s each, search %.0f req/s, events %.0f/s%n",
-        seconds, rate, rate * searchShare, eventRate);
-    run(client, base, f, seconds, rate, searchShare, eventRate, true);
+  private static void mixed(HttpClient client, String base, Fixture f, int seconds, Load load) throws Exception {
+    System.out.printf(Locale.ROOT, "mixed load: %d s, %s%n  before: %s%n", seconds, load.describe(), Machine.describe());
+    long cpu = Machine.processCpuNanos();
+    long t0 = System.nanoTime();
+    try (GcWatch gc = new GcWatch()) {
+      run(client, base, f, seconds, load, true);
+      double wall = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(Locale.ROOT, "  process CPU %.1f s in %.1f s wall (%.2f cores; load generator and server together)%n",
+          (Machine.processCpuNanos() - cpu) / 1e9, wall, (Machine.processCpuNanos() - cpu) / 1e9 / wall);
+      System.out.println("  collections: " + gc.summary());
+    }
+    System.out.println("  after: " + Machine.describe());
   }
 
   /** Most requests in flight at once ({@code --max-outstanding}). */
   private static int maxOutstanding = 512;
 
-  private static void run(HttpClient client, String base, Fixture f, int seconds, double rate, double searchShare,
-      double eventRate, boolean print) throws Exception {
+  private static void run(HttpClient client, String base, Fixture f, int seconds, Load load, boolean print) throws Exception {
     SplittableRandom rnd = new SplittableRandom(7);
     List<String> users = f.users();
     List<Item> items = f.items();
     long[] eventClock = {f.now()};
-    List<OpenLoop.Stream> streams = List.of(
-        new OpenLoop.Stream("for-you", rate, seconds, 200, i -> OpenLoop.get(base,
-            "/v1/recommendations/for-you?n=10&user=" + enc(users.get(rnd.split().nextInt(users.size()))))),
-        new OpenLoop.Stream("similar", rate, seconds, 200, i -> OpenLoop.get(base,
-            "/v1/recommendations/similar?n=10&item=" + enc(items.get(rnd.split().nextInt(items.size())).id())
-                + "&user=" + enc(users.get(rnd.split().nextInt(users.size()))))),
-        new OpenLoop.Stream("search", rate * searchShare, seconds, 200, i -> OpenLoop.get(base,
-            "/v1/search?n=10&q=" + enc(f.words().get(rnd.split().nextInt(f.words().size())))
-                + "&user=" + enc(users.get(rnd.split().nextInt(users.size()))))),
-        new OpenLoop.Stream("events", eventRate / 5, seconds, 202, i -> {
-          StringBuilder sb = new StringBuilder("[");
-          for (int k = 0; k < 5; k++) {
-            if (k > 0) sb.append(',');
-            sb.append(view(users.get(rnd.split().nextInt(users.size())), items.get(rnd.split().nextInt(items.size())).id(),
-                ++eventClock[0]));
-          }
-          return OpenLoop.post(base, "/v1/events", sb.append(']').toString());
-        }));
-    new OpenLoop(client, maxOutstanding).run(streams, seconds);
-    if (print) for (OpenLoop.Stream s : streams) System.out.println("  " + s.summary(seconds));
+    OpenLoop.Route forYou = new OpenLoop.Route("for-you", 200);
+    OpenLoop.Route similar = new OpenLoop.Route("similar", 200);
+    OpenLoop.Route search = new OpenLoop.Route("search", 200);
+    OpenLoop.Route events = new OpenLoop.Route("events", 202);
+    List<java.util.function.IntFunction<java.net.http.HttpRequest>> requests = List.of(
+        i -> OpenLoop.get(base, "/v1/recommendations/for-you?n=10&user=" + enc(users.get(rnd.split().nextInt(users.size())))),
+        i -> OpenLoop.get(base, "/v1/recommendations/similar?n=10&item=" + enc(items.get(rnd.split().nextInt(items.size())).id())
+            + "&user=" + enc(users.get(rnd.split().nextInt(users.size())))),
+        i -> OpenLoop.get(base, "/v1/search?n=10&q=" + enc(f.words().get(rnd.split().nextInt(f.words().size())))
+            + "&user=" + enc(users.get(rnd.split().nextInt(users.size())))));
+    List<OpenLoop.Route> routes = List.of(forYou, similar, search);
+    List<OpenLoop.Stream> streams = new ArrayList<>();
+    if (load.routeRates() != null) {
+      for (int r = 0; r < 3; r++) if (load.rate(r) > 0) streams.add(OpenLoop.Stream.of(routes.get(r), load.rate(r), requests.get(r)));
+    } else {
+      OpenLoop.Interleave mix = new OpenLoop.Interleave(load.shares());
+      streams.add(new OpenLoop.Stream("mix", load.total(), i -> {
+        int r = mix.next();
+        return new OpenLoop.Call(routes.get(r), requests.get(r).apply(i));
+      }));
+    }
+    if (load.events() > 0) {
+      streams.add(OpenLoop.Stream.of(events, load.events() / eventBatch, i -> {
+        StringBuilder sb = new StringBuilder("[");
+        for (int k = 0; k < eventBatch; k++) {
+          if (k > 0) sb.append(',');
+          sb.append(view(users.get(rnd.split().nextInt(users.size())), items.get(rnd.split().nextInt(items.size())).id(),
+              ++eventClock[0]));
+        }
+        return OpenLoop.post(base, "/v1/events", sb.append(']').toString());
+      }));
+    }
+    List<OpenLoop.Route> all = List.of(forYou, similar, search, events);
+    OpenLoop loop = new OpenLoop(client, maxOutstanding);
+    loop.run(streams, all, seconds);
+    if (print) {
+      for (int r = 0; r < 3; r++) if (load.rate(r) > 0) System.out.println("  " + routes.get(r).summary(load.rate(r), seconds));
+      if (load.events() > 0) System.out.println("  " + events.summary(load.events() / eventBatch, seconds) + " (POSTs)");
+      int windows = Math.max(1, (seconds + 9) / 10);
+      System.out.println("  p99 (ms) of the requests due in each 10 s of the run:");
+      for (OpenLoop.Route r : all) {
+        if (r.sent.get() > 0) System.out.printf(Locale.ROOT, "    %-8s %s%n", r.name, r.p99By(loop.started, 10_000_000_000L, windows));
+      }
+    }
   }
 
   private static void ingestion(HttpClient client, String base, Fixture f, int batches) throws Exception {
@@ -199,6 +283,7 @@ public final class ServerLoadBench {
     int senders = 4;
     long t0 = System.nanoTime();
     List<CompletableFuture<Void>> workers = new ArrayList<>();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
     for (int w = 0; w < senders; w++) {
       workers.add(CompletableFuture.runAsync(() -> {
         long i;
@@ -211,9 +296,10 @@ public final class ServerLoadBench {
             errors.incrementAndGet();
           }
         }
-      }));
+      }, pool));
     }
     for (CompletableFuture<Void> w : workers) w.join();
+    pool.shutdown();
     double s = (System.nanoTime() - t0) / 1e9;
     System.out.printf(Locale.ROOT, "ingestion: %d POSTs of 100 events from %d senders in %.2f s = %,.0f events/s "
         + "(202 = durable), errors %d%n", batches, senders, s, batches * 100 / s, errors.get());

@@ -29,6 +29,7 @@ import io.shopsense.engine.search.SearchService;
 import io.shopsense.engine.search.Suggester;
 import io.shopsense.engine.snapshot.ModelManager;
 import io.shopsense.engine.snapshot.ModelSnapshot;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -71,6 +72,7 @@ public final class Engine {
   private volatile double lastTrainSeconds;
   private final ScheduledExecutorService scheduler;
   private final Map<String, ScenarioSettings> settings = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> personalize = new ConcurrentHashMap<>();
   private final AtomicReference<Object[]> suggester = new AtomicReference<>(); // {snapshot, catalog view, Suggester}
 
   Engine(EngineOptions options, Store store) {
@@ -79,7 +81,8 @@ public final class Engine {
     this.store = store;
     this.clock = new EngineClock(config.get("engine.clock"));
     this.catalog = new CatalogCache(store);
-    this.models = new ModelManager(options.dataDir().resolve("models"), config);
+    String shared = config.get("engine.models_dir");
+    this.models = new ModelManager(shared.isBlank() ? options.dataDir().resolve("models") : Path.of(shared), config);
     ModelSnapshot snap = models.loadNewest(emptySnapshot());
     if (snap.version() > 0) clock.observe(snap.manifest().newestEvent());
     else if (store.eventCount() > 0) store.forEachEvent(ev -> clock.observe(ev.time())); // the data's "now", once
@@ -108,6 +111,9 @@ public final class Engine {
       scheduler.scheduleWithFixedDelay(this::flushQuietly, flush, flush, TimeUnit.SECONDS);
       int every = config.getInt("engine.train_interval_minutes");
       if (every > 0) scheduler.scheduleWithFixedDelay(this::trainQuietly, every, every, TimeUnit.MINUTES);
+      int poll = config.getInt("engine.snapshot_poll_seconds");
+      if (poll < 0) throw new IllegalArgumentException("engine.snapshot_poll_seconds must be >= 0, got " + poll);
+      if (poll > 0) scheduler.scheduleWithFixedDelay(this::refreshQuietly, poll, poll, TimeUnit.SECONDS);
     } catch (RuntimeException ex) {
       search.close();
       throw ex;
@@ -161,6 +167,13 @@ public final class Engine {
     long base = snap.manifest().newestEvent();
     return new ScenarioEngine.Serving(snap, cat, lv, now, s, item -> search.textNeighbours(item, 100),
         id -> snap.stats().promotionSpend().getOrDefault(id, 0.0) + spend.since(id, base));
+  }
+
+  /** {@code rank.personalize} for the request's experiment variant (the defaults' without one). */
+  boolean personalizeSearch(Assignment a) {
+    String key = a.experiment() == null ? "default" : a.experiment() + "/" + a.variant();
+    return personalize.computeIfAbsent(key, k -> (a.experiment() == null ? config : config.with(a.config()))
+        .getBoolean("rank.personalize"));
   }
 
   Response respond(Assignment a, String user, List<ResultItem> results, Map<String, List<FacetCount>> facets,
@@ -250,7 +263,8 @@ public final class Engine {
   TrainReport train(List<String> algorithms, boolean force) {
     retention();
     long t0 = System.nanoTime();
-    TrainReport r = models.train(store, catalog.view(), algorithms, identity::resolve, force);
+    boolean ranker = config.getBoolean("engine.search_ranker");
+    TrainReport r = models.train(store, catalog.view(), algorithms, identity::resolve, ranker ? search.retriever() : null, force);
     lastTrainSeconds = (System.nanoTime() - t0) / 1e9;
     trainRuns.incrementAndGet();
     if (r.published()) {
@@ -259,6 +273,28 @@ public final class Engine {
       spend.pruneBefore(s.manifest().newestEvent());
     }
     return r;
+  }
+
+  /**
+   * Serves a snapshot another process published into the shared model directory, then reloads the
+   * catalog from the shared store and brings the search index up to date with it, so a replica's
+   * catalog is at most one snapshot behind the writes made through other replicas.
+   */
+  void refreshSnapshot() {
+    ModelSnapshot s = models.refresh();
+    if (s == null) return;
+    catalog.reload();
+    search.sync(catalog.view());
+    clock.observe(s.manifest().newestEvent());
+    spend.pruneBefore(s.manifest().newestEvent());
+  }
+
+  private void refreshQuietly() {
+    try {
+      refreshSnapshot();
+    } catch (RuntimeException ex) {
+      LOG.error("snapshot refresh failed: {}", ex.getMessage(), ex);
+    }
   }
 
   private void trainQuietly() {

@@ -24,13 +24,14 @@ import io.shopsense.engine.experiment.Assignment;
 import io.shopsense.engine.live.LiveView;
 import io.shopsense.engine.privacy.ProfileViews;
 import io.shopsense.engine.scenario.ScenarioEngine;
-import io.shopsense.engine.search.Reranker;
 import io.shopsense.engine.search.SearchService;
 import io.shopsense.engine.snapshot.ModelSnapshot;
 import io.shopsense.engine.snapshot.Trainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -115,12 +116,17 @@ public final class ShopSense implements AutoCloseable {
 
   // --- read path
 
+  /**
+   * Searches the catalog, re-ranked by the serving snapshot's search ranker; personal for a shopper
+   * with history unless {@code personalize=false} or the shopper's experiment variant sets
+   * {@code rank.personalize=false}.
+   */
   public Response search(SearchRequestParams q) {
     String user = q.personalize() ? e.resolveForRead(q.user()) : null;
     Assignment a = e.experiments.assign("search", user);
     ScenarioEngine.Serving s = e.serving(user, a);
-    float[] collab = user == null ? null : e.scenarios.collaborative(s);
-    SearchService.Page p = e.search.search(q, user == null ? null : s.live(), s.snap(), s.catalog(), collab);
+    boolean personal = user != null && e.personalizeSearch(a);
+    SearchService.Page p = e.search.search(q, personal ? s.live() : null, s.snap(), s.catalog(), s.now());
     return e.respond(a, user, p.results(), p.facets(), e.searches);
   }
 
@@ -228,11 +234,6 @@ public final class ShopSense implements AutoCloseable {
     return e.stats();
   }
 
-  /** Plugs in another search re-ranker (e.g. a learned one). */
-  public void reranker(Reranker r) {
-    e.search.reranker(r);
-  }
-
   /** The serving snapshot (tests, benchmarks, tools). */
   public ModelSnapshot snapshot() {
     return e.models.current();
@@ -255,6 +256,23 @@ public final class ShopSense implements AutoCloseable {
 
   /** A fresh request id. */
   static String requestId() {
-    return UUID.randomUUID().toString();
+    // a random (version 4) UUID as UUID.randomUUID() makes, from a generator per thread: the JDK's
+    // shared one reads /dev/urandom under one global lock, which every request thread queued on
+    byte[] b = new byte[16];
+    REQUEST_IDS.get().nextBytes(b);
+    b[6] = (byte) ((b[6] & 0x0f) | 0x40);
+    b[8] = (byte) ((b[8] & 0x3f) | 0x80);
+    long msb = 0, lsb = 0;
+    for (int i = 0; i < 8; i++) msb = (msb << 8) | (b[i] & 0xff);
+    for (int i = 8; i < 16; i++) lsb = (lsb << 8) | (b[i] & 0xff);
+    return new UUID(msb, lsb).toString();
   }
+
+  private static final ThreadLocal<SecureRandom> REQUEST_IDS = ThreadLocal.withInitial(() -> {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no DRBG SecureRandom in this JDK", e);
+    }
+  });
 }

@@ -38,7 +38,7 @@ class ScenarioTest {
     s = TestStores.open(dir.resolve("data"), Map.of());
     users = Fixtures.users(s);
     now = s.internals().clock().now();
-    // the generated promotions all end before the last event: add some around the data's "now"
+    // hand-made promotions around the data's "now", one per rule the scenario must respect
     long day = 86_400_000L;
     Item anyItem = s.internals().catalog().newestFirst().get(0);
     s.upsertPromotions(List.of(

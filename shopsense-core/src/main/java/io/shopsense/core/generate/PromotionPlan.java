@@ -9,12 +9,14 @@ import java.util.SplittableRandom;
 
 /**
  * Coupons, discounts and bundles over the simulated period, limited to a shop (most), a category
- * (leaf or top level) or open to all, with a minimum spend, a validity window inside the period and
- * sometimes a budget. Shoppers buy covered items a little more often while a promotion runs, so
+ * (leaf or top level) or open to all, with a minimum spend, a validity window inside the period (a
+ * third of them still running when it ends) and sometimes a budget. Shoppers buy covered items a little more often while a promotion runs, so
  * the promotions scenario has an uplift to find.
  */
 final class PromotionPlan {
   private static final long DAY = 86_400_000L;
+  /** Every third promotion is still running when the simulated period ends. */
+  private static final int ONGOING_EVERY = 3;
 
   final Promotion[] promotions;
   private final Catalog catalog;
@@ -92,8 +94,14 @@ final class PromotionPlan {
       }
       long length = (3 + r.nextInt(19)) * DAY;
       long from = start + (long) (r.nextDouble() * Math.max(DAY, end - start - length));
-      from = from / 3_600_000L * 3_600_000L;
       long to = Math.min(end, from + length);
+      if (p % ONGOING_EVERY == 0) {
+        // a running campaign: it straddles the end of the data, so a store served "as of its last
+        // day" has promotions to offer (the same draws, so the other promotions do not change)
+        to = end + length / 2;
+        from = to - length;
+      }
+      from = from / 3_600_000L * 3_600_000L;
       Double budget = Rand.chance(r, 0.4) ? (double) (20 + r.nextInt(481)) * 100 : null;
       out[p] = new Promotion(Rand.id("p", p, n), title, k, shopId, category, minSpend, discount, from, to, budget);
     }

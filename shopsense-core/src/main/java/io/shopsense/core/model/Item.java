@@ -24,9 +24,14 @@ public record Item(String id, String title, String description, String category,
     return List.of(category.split(">"));
   }
 
-  /** The first level of the category path, or null. */
+  /** The first level of the category path, or null (the first element of {@link #categoryPath()}, without splitting). */
   public String topCategory() {
-    List<String> p = categoryPath();
-    return p.isEmpty() ? null : p.get(0);
+    if (category == null || category.isBlank()) return null;
+    int gt = category.indexOf('>');
+    if (gt < 0) return category;
+    if (gt > 0) return category.substring(0, gt);
+    // a leading '>': the split keeps an empty first level, unless every part is empty (split drops trailing empties)
+    for (int i = 1; i < category.length(); i++) if (category.charAt(i) != '>') return "";
+    return null;
   }
 }

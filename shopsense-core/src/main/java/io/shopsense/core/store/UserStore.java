@@ -2,12 +2,21 @@ package io.shopsense.core.store;
 
 import io.shopsense.core.model.IdentityLink;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Shopper profiles (as JSON documents), identity links across channels, and erasure. */
 public interface UserStore {
   /** Saves the profile document of a shopper, replacing the previous one. */
   void saveProfile(String user, String json);
+
+  /**
+   * Saves several profile documents (shopper id to document) at once; stores that can write them in
+   * one transaction (one durable commit instead of one per shopper) do.
+   */
+  default void saveProfiles(Map<String, String> docs) {
+    docs.forEach(this::saveProfile);
+  }
 
   Optional<String> profile(String user);
 

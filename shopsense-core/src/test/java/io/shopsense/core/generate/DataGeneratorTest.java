@@ -107,6 +107,12 @@ class DataGeneratorTest {
       if (e.has("items")) for (JsonNode i : e.get("items")) if (!itemById.containsKey(i.asText())) problems.add("unknown shown item: " + e);
     }
     assertThat(problems).isEmpty();
+    // some promotions are still running at the last event, so "promotions for this shopper" has
+    // something to offer on a generated store served as of its own last day
+    Instant last = events.stream().map(e -> Instant.parse(e.get("time").asText())).max(Instant::compareTo).orElseThrow();
+    long running = promotions.stream().filter(p -> !Instant.parse(p.get("starts").asText()).isAfter(last)
+        && Instant.parse(p.get("ends").asText()).isAfter(last)).count();
+    assertThat(running).as("promotions running at the last event %s", last).isGreaterThanOrEqualTo(promotions.size() / 4);
     for (JsonNode t : truth) for (JsonNode s : t.get("shops")) assertThat(shopIds).contains(s.asText());
   }
 

@@ -11,6 +11,7 @@ import io.shopsense.core.model.Promotion;
 import io.shopsense.core.model.PromotionKind;
 import io.shopsense.core.model.Shop;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -215,6 +216,19 @@ public abstract class StoreContractTest {
     s.saveProfile("u1", "{\"brands\":{\"安踏\":1}}");
     s.saveProfile("u1", "{\"brands\":{\"Acme\":2}}");
     assertThat(s.profile("u1")).contains("{\"brands\":{\"Acme\":2}}");
+  }
+
+  @Test
+  void profilesAreSavedTogether() {
+    Store s = store();
+    s.saveProfile("u1", "{\"old\":1}");
+    Map<String, String> docs = new LinkedHashMap<>();
+    docs.put("u1", "{\"brands\":{\"安踏\":1}}");
+    docs.put("u2", "{}");
+    s.saveProfiles(docs);
+    s.saveProfiles(Map.of());
+    assertThat(s.profile("u1")).contains("{\"brands\":{\"安踏\":1}}");
+    assertThat(s.profile("u2")).contains("{}");
   }
 
   @Test

@@ -17,6 +17,8 @@ import java.util.Map;
 public final class CatalogCache {
   private final CatalogStore store;
   private volatile CatalogView view = CatalogView.empty();
+  /** One instance per distinct category, brand and shop string (guarded by this). */
+  private final Map<String, String> strings = new HashMap<>();
 
   public CatalogCache(CatalogStore store) {
     this.store = store;
@@ -28,7 +30,7 @@ public final class CatalogCache {
     Map<String, Item> items = new HashMap<>();
     Map<String, Shop> shops = new HashMap<>();
     Map<String, Promotion> promos = new HashMap<>();
-    store.forEachItem(i -> items.put(i.id(), i));
+    store.forEachItem(i -> items.put(i.id(), canonical(i)));
     store.forEachShop(s -> shops.put(s.id(), s));
     store.forEachPromotion(p -> promos.put(p.id(), p));
     view = new CatalogView(items, shops, promos);
@@ -42,8 +44,25 @@ public final class CatalogCache {
   public synchronized void upsertItems(List<Item> items) {
     store.upsertItems(items);
     Map<String, Item> m = new HashMap<>(view.itemMap());
-    for (Item i : items) m.put(i.id(), i);
+    for (Item i : items) m.put(i.id(), canonical(i));
     view = new CatalogView(m, view.shopMap(), view.promotionMap());
+  }
+
+  /**
+   * The item with its category, brand and shop replaced by one shared instance per distinct value:
+   * the same strings, but maps keyed by them (rules, affinities, codes) then match by reference and
+   * the few distinct values stay in cache.
+   */
+  private Item canonical(Item i) {
+    String c = canonical(i.category()), b = canonical(i.brand()), s = canonical(i.shop());
+    if (c == i.category() && b == i.brand() && s == i.shop()) return i;
+    return new Item(i.id(), i.title(), i.description(), c, b, s, i.price(), i.inStock(), i.attributes(), i.created());
+  }
+
+  private String canonical(String v) {
+    if (v == null) return null;
+    String c = strings.putIfAbsent(v, v);
+    return c == null ? v : c;
   }
 
   /** Deletes an item from the store and the view; false when it did not exist. */

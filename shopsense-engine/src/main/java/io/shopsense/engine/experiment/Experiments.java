@@ -186,8 +186,12 @@ public final class Experiments implements AutoCloseable {
    * @param items the listed item ids
    * @param now the engine clock (for attribution by time window)
    */
-  public synchronized void served(String requestId, Assignment a, String user, List<String> items, long now) {
-    if (a == null || a.experiment() == null || requestId == null || user == null) return;
+  public void served(String requestId, Assignment a, String user, List<String> items, long now) {
+    if (a == null || a.experiment() == null || requestId == null || user == null) return; // most requests: no lock
+    count(requestId, a, user, items, now);
+  }
+
+  private synchronized void count(String requestId, Assignment a, String user, List<String> items, long now) {
     Tally t = tally(a.experiment(), a.variant());
     if (t == null) return; // the experiment was replaced meanwhile
     t.impressions++;

@@ -15,8 +15,10 @@ import io.shopsense.engine.catalog.CatalogView;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -101,10 +103,18 @@ public final class LiveState {
     return users.size();
   }
 
+  /**
+   * The shopper's state, loaded when absent. The load (store reads, a few ms) runs outside the map's
+   * lock, so it holds up no other shopper; a concurrent load of the same shopper loses and is
+   * dropped. Ingestion calls this before it stores the shopper's new events, and whichever state is
+   * kept was read before them, so they are applied once.
+   */
   LiveUser get(String user) {
     LiveUser u = users.get(user);
     if (u != null) return u;
-    return users.computeIfAbsent(user, this::load);
+    LiveUser fresh = load(user);
+    u = users.putIfAbsent(user, fresh);
+    return u != null ? u : fresh;
   }
 
   private LiveUser load(String user) {
@@ -177,16 +187,23 @@ public final class LiveState {
     }
   }
 
-  /** Saves every profile that changed since the last flush; returns how many. */
+  /** Saves every profile that changed since the last flush, in one store transaction; returns how many. */
   public synchronized int flush() {
-    int n = 0;
+    Map<String, String> docs = new LinkedHashMap<>();
+    List<LiveUser> taken = new ArrayList<>();
     for (LiveUser u : users.values()) {
       UserProfile p = u.takeDirty();
       if (p == null || !users.containsKey(u.user())) continue; // erased meanwhile
-      store.saveProfile(u.user(), ProfileJson.write(p));
-      n++;
+      docs.put(u.user(), ProfileJson.write(p));
+      taken.add(u);
     }
-    return n;
+    try {
+      store.saveProfiles(docs);
+    } catch (RuntimeException e) {
+      for (LiveUser u : taken) u.markDirty(); // saved by the next flush
+      throw e;
+    }
+    return docs.size();
   }
 
   /** Drops the live state of these ids; true when any was in memory. */

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Business rules over scored items, in this order: filters (in stock, category prefix, brand,
@@ -51,15 +52,23 @@ public final class RuleEngine {
 
   /** True when the item passes the rules' filters (not the caps). */
   public static boolean accepts(Item it, Rules r, LiveView live, boolean excludeBought) {
-    if (it == null) return false;
+    if (it == null || !passesFilters(it, r)) return false;
+    if (excludeBought && r.excludeBought() && live.profile().hasPurchased(it.id())) return false;
+    if (r.excludeRecentlyShown() && live.shown().contains(it.id())) return false;
+    return true;
+  }
+
+  /**
+   * True when the item passes the filters that depend on the item alone (in stock, category, brand,
+   * shop, price), the same for every shopper; {@link #accepts} adds the shopper's exclusions.
+   */
+  public static boolean passesFilters(Item it, Rules r) {
     if (r.inStockOnly() && !it.inStock()) return false;
     if (!r.categories().isEmpty() && r.categories().stream().noneMatch(c -> within(it.category(), c))) return false;
     if (!r.brands().isEmpty() && (it.brand() == null || r.brands().stream().noneMatch(b -> b.equalsIgnoreCase(it.brand())))) return false;
     if (!r.shops().isEmpty() && !r.shops().contains(it.shop())) return false;
     if (r.minPrice() != null && it.price() < r.minPrice()) return false;
     if (r.maxPrice() != null && it.price() > r.maxPrice()) return false;
-    if (excludeBought && r.excludeBought() && live.profile().hasPurchased(it.id())) return false;
-    if (r.excludeRecentlyShown() && live.shown().contains(it.id())) return false;
     return true;
   }
 
@@ -79,50 +88,58 @@ public final class RuleEngine {
    */
   public static List<Scored> apply(List<Scored> candidates, Rules r, CatalogView catalog, LiveView live, int n,
       boolean excludeBought, Predicate<String> exclude) {
-    Map<String, Scored> best = new HashMap<>();
+    Map<String, Candidate> best = new HashMap<>();
     for (Scored s : candidates) {
       if (exclude != null && exclude.test(s.id())) continue;
-      if (!accepts(catalog.item(s.id()), r, live, excludeBought)) continue;
+      Item it = catalog.item(s.id());
+      if (!accepts(it, r, live, excludeBought)) continue;
       double b = r.boost().getOrDefault(s.id(), 1.0);
       Scored x = b == 1.0 ? s : s.withScore(s.score() * b);
-      best.merge(s.id(), x, (a, c) -> a.score() >= c.score() ? a : c);
+      Candidate kept = best.get(s.id()); // duplicates keep their best score (the first of equals)
+      if (kept == null || !(kept.scored().score() >= x.score())) best.put(s.id(), new Candidate(x, it));
     }
-    List<Scored> pool = new ArrayList<>(best.values());
-    pool.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::id));
+    List<Candidate> pool = new ArrayList<>(best.values());
+    pool.sort(Comparator.comparingDouble((Candidate c) -> c.scored().score()).reversed().thenComparing(c -> c.scored().id()));
     List<Scored> out = new ArrayList<>(n);
     Set<String> chosen = new HashSet<>();
-    double top = pool.isEmpty() ? 1 : pool.get(0).score();
+    double top = pool.isEmpty() ? 1 : pool.get(0).scored().score();
     for (String p : r.pin()) {
       Item it = catalog.item(p);
       if (it == null || out.size() >= n || chosen.contains(p) || (r.inStockOnly() && !it.inStock())) continue;
       out.add(new Scored(p, top + 1 + (r.pin().size() - out.size()), "pinned", null));
       chosen.add(p);
     }
-    pool.removeIf(s -> chosen.contains(s.id()));
+    pool.removeIf(c -> chosen.contains(c.scored().id()));
     select(pool, r, catalog, n, out);
     return out;
   }
 
-  private static void select(List<Scored> pool, Rules r, CatalogView catalog, int n, List<Scored> out) {
+  /** A candidate that passed the filters, with its catalog item (looked up once). */
+  private record Candidate(Scored scored, Item item) {}
+
+  private static void select(List<Candidate> pool, Rules r, CatalogView catalog, int n, List<Scored> out) {
     int perShop = r.maxShopShare() >= 1 ? Integer.MAX_VALUE : Math.max(1, (int) Math.floor(r.maxShopShare() * n));
     int perCat = r.maxPerCategory() <= 0 ? Integer.MAX_VALUE : r.maxPerCategory();
     int size = Math.min(pool.size(), MAX_POOL);
-    // dense codes per candidate, so the caps and the similarity are int compares (no string work in the loops)
-    Map<String, Integer> codes = new HashMap<>();
+    // dense codes per candidate, so the caps and the similarity are int compares (no string work in the loops);
+    // one map per kind, codes from 1 (0 is null)
+    Map<String, Integer> shops = new HashMap<>(), cats = new HashMap<>(), tops = new HashMap<>(), brands = new HashMap<>();
+    // the top level of each category and the lower case of each brand, derived once per distinct value
+    Map<String, Integer> topOfCategory = new HashMap<>(), brandAsWritten = new HashMap<>();
     int[] shop = new int[size], cat = new int[size], top = new int[size], brand = new int[size];
     for (int i = 0; i < size; i++) {
-      Item it = catalog.item(pool.get(i).id());
-      shop[i] = code(codes, "s:", it.shop());
-      cat[i] = code(codes, "c:", it.category());
-      top[i] = code(codes, "t:", it.topCategory());
-      brand[i] = code(codes, "b:", it.brand() == null ? null : it.brand().toLowerCase(Locale.ROOT));
+      Item it = pool.get(i).item();
+      shop[i] = code(shops, it.shop());
+      cat[i] = code(cats, it.category());
+      top[i] = derived(topOfCategory, it.category(), tops, it, Item::topCategory);
+      brand[i] = derived(brandAsWritten, it.brand(), brands, it, RuleEngine::lowerBrand);
     }
-    int[] shopCount = new int[codes.size() + 1];
-    int[] catCount = new int[codes.size() + 1];
+    int[] shopCount = new int[shops.size() + 1];
+    int[] catCount = new int[cats.size() + 1];
     for (Scored s : out) { // pinned items count towards the caps
       Item it = catalog.item(s.id());
-      Integer sc = codes.get("s:" + it.shop());
-      Integer cc = codes.get("c:" + it.category());
+      Integer sc = it.shop() == null ? null : shops.get(it.shop());
+      Integer cc = it.category() == null ? null : cats.get(it.category());
       if (sc != null) shopCount[sc]++;
       if (cc != null) catCount[cc]++;
     }
@@ -133,9 +150,8 @@ public final class RuleEngine {
     if (lambda > 0) {
       for (Scored s : out) {
         Item it = catalog.item(s.id());
-        int c = codes.getOrDefault("c:" + it.category(), -1), t = codes.getOrDefault("t:" + it.topCategory(), -1);
-        int b = codes.getOrDefault("b:" + (it.brand() == null ? null : it.brand().toLowerCase(Locale.ROOT)), -1);
-        updateSim(used, maxSim, cat, top, brand, c, t, b);
+        updateSim(used, maxSim, cat, top, brand, known(cats, it.category()), known(tops, it.topCategory()),
+            known(brands, lowerBrand(it)));
       }
     }
     while (out.size() < n) {
@@ -160,7 +176,7 @@ public final class RuleEngine {
       }
       if (pick < 0) break;
       used[pick] = true;
-      out.add(pool.get(pick));
+      out.add(pool.get(pick).scored());
       shopCount[shop[pick]]++;
       catCount[cat[pick]]++;
       if (lambda > 0) updateSim(used, maxSim, cat, top, brand, cat[pick], top[pick], brand[pick]);
@@ -168,9 +184,29 @@ public final class RuleEngine {
   }
 
   /** A dense code of a value (0 for null: nulls never match each other). */
-  private static int code(Map<String, Integer> codes, String kind, String value) {
+  private static int code(Map<String, Integer> codes, String value) {
     if (value == null) return 0;
-    return codes.computeIfAbsent(kind + value, k -> codes.size() + 1);
+    Integer c = codes.get(value);
+    if (c == null) codes.put(value, c = codes.size() + 1);
+    return c;
+  }
+
+  /** The code of a value derived from {@code key} (a category's top level, a brand's lower case), derived once per key. */
+  private static int derived(Map<String, Integer> byKey, String key, Map<String, Integer> codes, Item it, Function<Item, String> value) {
+    if (key == null) return code(codes, value.apply(it));
+    Integer c = byKey.get(key);
+    if (c == null) byKey.put(key, c = code(codes, value.apply(it)));
+    return c;
+  }
+
+  /** The code of a value seen among the candidates, else -1 (matches none). */
+  private static int known(Map<String, Integer> codes, String value) {
+    Integer c = value == null ? null : codes.get(value);
+    return c == null ? -1 : c;
+  }
+
+  private static String lowerBrand(Item it) {
+    return it.brand() == null ? null : it.brand().toLowerCase(Locale.ROOT);
   }
 
   private static void updateSim(boolean[] used, double[] maxSim, int[] cat, int[] top, int[] brand, int c, int t, int b) {

@@ -1,31 +1,53 @@
 package io.shopsense.engine.scenario;
 
+import io.shopsense.core.model.Item;
 import io.shopsense.engine.rules.Scored;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Weighted sum of rank-normalised sources; each item keeps the provenance of the source that
  * contributed most to it. Fallback tiers are added below everything blended before them.
  */
 final class Blend {
-  private final Map<String, double[]> sum = new HashMap<>(); // id -> {score, best contribution}
-  private final Map<String, Scored> best = new HashMap<>();
+  /** One blended item: its weighted sum, its largest contribution and that contribution's entry, its catalog item when known. */
+  private static final class Entry {
+    double sum;
+    double best = -1;
+    Scored from;
+    Item item;
+  }
+
+  // default capacity: the iteration order (which callers that sort stably may see on ties) stays as it was
+  private final Map<String, Entry> sum = new HashMap<>();
   private final List<Scored> tiers = new ArrayList<>();
   private int tier;
 
   /** Adds a source's list (scores in [0, 1]) with a weight. */
   Blend add(List<Scored> list, double weight) {
+    return add(list, null, weight);
+  }
+
+  /**
+   * As {@link #add(List, double)}, with the catalog item of each entry ({@code items} parallel to
+   * {@code list}, or null) so that {@link #scale(Function, ToDoubleFunction)} need not look them up.
+   */
+  Blend add(List<Scored> list, List<Item> items, double weight) {
     if (weight <= 0) return this;
-    for (Scored s : list) {
+    for (int i = 0; i < list.size(); i++) {
+      Scored s = list.get(i);
       double c = weight * s.score();
-      double[] a = sum.computeIfAbsent(s.id(), k -> new double[] {0, -1});
-      a[0] += c;
-      if (c > a[1]) {
-        a[1] = c;
-        best.put(s.id(), s);
+      Entry a = sum.get(s.id());
+      if (a == null) sum.put(s.id(), a = new Entry());
+      if (a.item == null && items != null) a.item = items.get(i);
+      a.sum += c;
+      if (c > a.best) {
+        a.best = c;
+        a.from = s;
       }
     }
     return this;
@@ -48,14 +70,17 @@ final class Blend {
     return sum.size();
   }
 
-  /** Scales blended items' scores by a factor (affinity boosts). */
-  void scale(java.util.function.ToDoubleFunction<String> factor) {
-    for (var e : sum.entrySet()) e.getValue()[0] *= factor.applyAsDouble(e.getKey());
+  /** Scales blended items' scores by a factor of their catalog item (affinity boosts); {@code resolve} finds items not given to {@code add}. */
+  void scale(Function<String, Item> resolve, ToDoubleFunction<Item> factor) {
+    for (var e : sum.entrySet()) {
+      Entry a = e.getValue();
+      a.sum *= factor.applyAsDouble(a.item != null ? a.item : resolve.apply(e.getKey()));
+    }
   }
 
   List<Scored> result() {
     List<Scored> out = new ArrayList<>(sum.size() + tiers.size());
-    sum.forEach((id, a) -> out.add(best.get(id).withScore(a[0])));
+    for (Entry a : sum.values()) out.add(a.from.withScore(a.sum));
     out.addAll(tiers);
     return out;
   }

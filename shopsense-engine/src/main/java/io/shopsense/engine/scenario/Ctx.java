@@ -11,11 +11,11 @@ import io.shopsense.engine.snapshot.ModelSnapshot;
  * Everything one recommendation request reads: the snapshot and catalog it started with (so a swap
  * mid-request changes nothing for it), the shopper's live view, the effective rules and settings.
  *
- * @param items the catalog item of every snapshot column (null when it left the catalog)
+ * @param columns the snapshot's columns with their catalog items and the caches shared by all requests
  * @param row the shopper's snapshot row, -1 when the snapshot does not know them
  * @param now the engine clock
  */
-record Ctx(ModelSnapshot snap, CatalogView catalog, Item[] items, LiveView live, int row, long now, int n, Rules rules,
+record Ctx(ModelSnapshot snap, CatalogView catalog, Columns columns, LiveView live, int row, long now, int n, Rules rules,
     ScenarioSettings settings, RecommendRequest request) {
 
   /** Candidates taken from each source: enough for the rules to filter and diversify. */
@@ -25,6 +25,6 @@ record Ctx(ModelSnapshot snap, CatalogView catalog, Item[] items, LiveView live,
 
   /** The item of a column, or null. */
   Item item(int col) {
-    return col >= 0 && col < items.length ? items[col] : null;
+    return columns.item(col);
   }
 }

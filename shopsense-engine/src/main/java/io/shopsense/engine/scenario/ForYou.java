@@ -2,6 +2,8 @@ package io.shopsense.engine.scenario;
 
 import io.shopsense.core.model.Item;
 import io.shopsense.engine.rules.Scored;
+import io.shopsense.recommend.TrainedModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
@@ -27,30 +29,47 @@ final class ForYou {
     int k = c.pool();
     ScenarioSettings s = c.settings();
     Blend b = new Blend();
-    Map<String, float[]> collab = Sources.collaborative(c);
-    for (var e : collab.entrySet()) b.add(Sources.top(c, e.getValue(), k, e.getKey(), ok), s.collaborative() / collab.size());
-    Sources.Anchors anchors = Sources.anchors(c);
-    float[] session = Sources.session(c, anchors);
-    if (session != null) b.add(Sources.top(c, session, k, "session", ok), s.session());
-    if (c.row() < 0) {
-      float[] fold = Sources.foldIn(c, anchors);
-      if (fold != null) b.add(Sources.top(c, fold, k, "als", ok), s.collaborative());
+    // each source scores the catalog into the thread's scratch buffer and keeps only its top k, with
+    // the catalog item of each entry (the affinity step needs them: no look-up by id)
+    Map<String, TrainedModel> personal = Sources.personal(c);
+    for (var e : personal.entrySet()) {
+      float[] scores = Sources.scores(c, e.getValue(), Sources.scratch(e.getValue().numItems()));
+      List<Item> items = new ArrayList<>(k);
+      b.add(Sources.top(c, scores, k, e.getKey(), ok, items), items, s.collaborative() / personal.size());
     }
-    b.add(trendingWithCategory(c, ok, k), s.trending());
-    b.add(Feeds.newArrivals(c, ok, k), s.fresh());
+    Sources.Anchors anchors = Sources.anchors(c);
+    float[] session = Sources.session(c, anchors, true);
+    if (session != null) {
+      List<Item> items = new ArrayList<>(k);
+      b.add(Sources.top(c, session, k, "session", ok, items), items, s.session());
+    }
+    if (c.row() < 0) {
+      float[] fold = Sources.foldIn(c, anchors, true);
+      if (fold != null) {
+        List<Item> items = new ArrayList<>(k);
+        b.add(Sources.top(c, fold, k, "als", ok, items), items, s.collaborative());
+      }
+    }
+    List<Item> trendItems = new ArrayList<>(k);
+    b.add(trendingWithCategory(c, ok, k, trendItems), trendItems, s.trending());
+    List<Item> newItems = new ArrayList<>(k);
+    b.add(Feeds.newArrivals(c, ok, k, newItems), newItems, s.fresh());
     double maxCat = c.live().maxAffinity("category");
     Map<String, Double> shares = sessionShares(c);
-    b.scale(id -> factor(c, c.catalog().item(id), maxCat, shares));
+    b.scale(c.catalog()::item, it -> factor(c, it, maxCat, shares));
     if (b.size() < 3 * c.n()) Sources.fallbacks(c, b, Sources.topCategory(c), ok);
     return b.result();
   }
 
-  private static List<Scored> trendingWithCategory(Ctx c, IntPredicate ok, int k) {
-    List<Scored> l = Sources.top(c, c.snap().stats().trend(), k, "trending", ok);
-    return l.stream().map(x -> {
-      Item it = c.catalog().item(x.id());
-      return it == null ? x : new Scored(x.id(), x.score(), x.source(), it.category());
-    }).toList();
+  private static List<Scored> trendingWithCategory(Ctx c, IntPredicate ok, int k, List<Item> items) {
+    List<Scored> l = Sources.top(c, c.columns().trendOrder(), k, "trending", ok, items);
+    List<Scored> out = new ArrayList<>(l.size());
+    for (int i = 0; i < l.size(); i++) {
+      Scored x = l.get(i);
+      Item it = items.get(i);
+      out.add(it == null ? x : new Scored(x.id(), x.score(), x.source(), it.category()));
+    }
+    return out;
   }
 
   /** Share of each leaf category among the session's items (the current intent). */
@@ -75,11 +94,12 @@ final class ForYou {
   static double factor(Ctx c, Item it, double maxCat, Map<String, Double> session) {
     if (it == null) return 1;
     var live = c.live();
-    if (live.removedInterest("category", it.category()) || live.removedInterest("category", it.topCategory())
-        || live.removedInterest("brand", it.brand()) || live.removedInterest("shop", it.shop())) {
+    if (!live.removed().isEmpty() && (live.removedInterest("category", it.category()) || live.removedInterest("category", it.topCategory())
+        || live.removedInterest("brand", it.brand()) || live.removedInterest("shop", it.shop()))) {
       return REMOVED_INTEREST;
     }
     double longTerm = maxCat <= 0 ? 0 : live.affinity("category", it.category()) / maxCat;
-    return 1 + c.settings().affinity() * Math.max(longTerm, session.getOrDefault(it.category(), 0.0));
+    Double share = it.category() == null ? null : session.get(it.category());
+    return 1 + c.settings().affinity() * Math.max(longTerm, share == null ? 0.0 : share);
   }
 }

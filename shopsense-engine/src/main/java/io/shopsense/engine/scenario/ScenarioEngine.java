@@ -16,10 +16,13 @@ import io.shopsense.engine.rules.RuleDefaults;
 import io.shopsense.engine.rules.RuleEngine;
 import io.shopsense.engine.rules.Scored;
 import io.shopsense.engine.snapshot.ModelSnapshot;
+import io.shopsense.recommend.TrainedModel;
+import io.shopsense.recommend.mf.FactorModel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -28,15 +31,13 @@ import java.util.function.ToDoubleFunction;
 /**
  * Runs the scenarios: validates the request, builds the {@link Ctx}, asks the scenario for scored
  * candidates (with their fallback tiers), applies the business rules, and turns the result into
- * {@link ResultItem}s with explanations on request. Stateless apart from a cache of the snapshot
- * column to catalog item mapping; thread-safe.
+ * {@link ResultItem}s with explanations on request. Stateless apart from the {@link Columns} of the
+ * current snapshot and catalog view; thread-safe.
  */
 public final class ScenarioEngine {
   private final RuleDefaults defaults;
   private final int maxN;
-  private volatile ColumnItems columns;
-
-  private record ColumnItems(ModelSnapshot snap, CatalogView catalog, Item[] items) {}
+  private volatile Columns columns;
 
   /** What a request is served with (the variant's settings, the text-neighbour and spend look-ups). */
   public record Serving(ModelSnapshot snap, CatalogView catalog, LiveView live, long now, ScenarioSettings settings,
@@ -113,22 +114,6 @@ public final class ScenarioEngine {
     return results(null, Ranker.rank(c, new ArrayList<>(distinct)), c, explain);
   }
 
-  /**
-   * The shopper's collaborative score per snapshot column, for search re-ranking: ALS (else the
-   * first personal model) on their row when the snapshot knows them, else ALS fold-in of their
-   * session and recent items, else item-kNN over them; null when there is nothing to score from.
-   */
-  public float[] collaborative(Serving s) {
-    RecommendRequest r = new RecommendRequest(Scenario.FOR_YOU, s.live().user(), null, null, 1, null, false, null);
-    Ctx c = ctx(s, r, defaults.defaults(false));
-    java.util.Map<String, float[]> m = Sources.collaborative(c);
-    if (m.containsKey(ModelSnapshot.ALS)) return m.get(ModelSnapshot.ALS);
-    if (!m.isEmpty()) return m.values().iterator().next();
-    Sources.Anchors a = Sources.anchors(c);
-    float[] f = Sources.foldIn(c, a);
-    return f != null ? f : Sources.session(c, a);
-  }
-
   private void checkN(int n) {
     if (n < 1 || n > maxN) throw new BadRequestException("n", "n must be between 1 and " + maxN + ", got " + n);
   }
@@ -140,15 +125,13 @@ public final class ScenarioEngine {
   }
 
   private Ctx ctx(Serving s, RecommendRequest r, Rules rules) {
-    ColumnItems ci = columns;
-    if (ci == null || ci.snap() != s.snap() || ci.catalog() != s.catalog()) {
-      Item[] items = new Item[s.snap().numItems()];
-      for (int i = 0; i < items.length; i++) items[i] = s.catalog().item(s.snap().itemId(i));
-      ci = new ColumnItems(s.snap(), s.catalog(), items);
-      columns = ci;
+    Columns cols = columns;
+    if (cols == null || !cols.isFor(s.snap(), s.catalog())) {
+      cols = new Columns(s.snap(), s.catalog());
+      columns = cols;
     }
     int row = s.snap().userRow(s.live().user());
-    return new Ctx(s.snap(), s.catalog(), ci.items(), s.live(), row, s.now(), r.n(), rules, s.settings(), r);
+    return new Ctx(s.snap(), s.catalog(), cols, s.live(), row, s.now(), r.n(), rules, s.settings(), r);
   }
 
   private static List<ResultItem> results(Scenario sc, List<Scored> out, Ctx c, boolean explain) {

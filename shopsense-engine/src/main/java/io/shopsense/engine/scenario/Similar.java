@@ -46,8 +46,7 @@ final class Similar {
     }
     double boost = s.similarSameCategory();
     if (boost > 0) {
-      b.scale(id -> {
-        Item it = c.catalog().item(id);
+      b.scale(c.catalog()::item, it -> {
         if (it == null || anchor.category() == null) return 1;
         if (anchor.category().equals(it.category())) return 1 + boost;
         return anchor.topCategory() != null && anchor.topCategory().equals(it.topCategory()) ? 1 + boost / 2 : 1;
@@ -59,7 +58,7 @@ final class Similar {
 
   private static List<Scored> neighbours(Ctx c, ItemNeighbourModel m, int col, String source, String anchor,
       IntPredicate ok, int k) {
-    float[] sc = new float[m.numItems()];
+    float[] sc = Sources.scratch(m.numItems()); // only its top k is kept
     m.scoreItemSet(new int[] {col}, null, sc);
     return Sources.withAnchor(Sources.top(c, sc, k, source, ok), anchor);
   }

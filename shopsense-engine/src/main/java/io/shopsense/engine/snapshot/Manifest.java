@@ -25,10 +25,13 @@ import java.util.Map;
  * @param users matrix rows
  * @param items matrix columns
  * @param files file name to lower-case hex SHA-256
+ * @param searchRanker the search re-ranker serving with this snapshot ({@code lambdamart} or
+ *     {@code linear}), null when the snapshot has none (written before search ranker training)
+ * @param searchReport what serves for search and why, in words (held-out figures in {@code metrics})
  */
 public record Manifest(long version, long created, long newestEvent, List<String> algorithms,
     Map<String, Map<String, Double>> metrics, Map<String, String> config, long events, int users, int items,
-    Map<String, String> files) {
+    Map<String, String> files, String searchRanker, String searchReport) {
 
   static final String FILE = "manifest.json";
   private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -42,11 +45,13 @@ public record Manifest(long version, long created, long newestEvent, List<String
   }
 
   Manifest withFiles(Map<String, String> f) {
-    return new Manifest(version, created, newestEvent, algorithms, metrics, config, events, users, items, f);
+    return new Manifest(version, created, newestEvent, algorithms, metrics, config, events, users, items, f, searchRanker,
+        searchReport);
   }
 
   Manifest withVersion(long v) {
-    return new Manifest(v, created, newestEvent, algorithms, metrics, config, events, users, items, files);
+    return new Manifest(v, created, newestEvent, algorithms, metrics, config, events, users, items, files, searchRanker,
+        searchReport);
   }
 
   void write(Path file) throws IOException {

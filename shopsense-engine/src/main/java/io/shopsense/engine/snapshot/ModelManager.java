@@ -9,6 +9,7 @@ import io.shopsense.engine.api.TrainReport;
 import io.shopsense.engine.catalog.CatalogView;
 import io.shopsense.recommend.TrainedModel;
 import io.shopsense.recommend.mf.FactorModel;
+import io.shopsense.search.rank.Retriever;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,6 +72,31 @@ public final class ModelManager {
     return empty;
   }
 
+  /**
+   * Swaps in a newer snapshot when one was published into the model directory by someone else (a
+   * replica sharing the directory, or the Spark trainer). A version that does not verify is refused
+   * once and skipped afterwards. Never replaces a snapshot that changed meanwhile (a local training).
+   *
+   * @return the snapshot now serving when it changed, else null
+   */
+  public ModelSnapshot refresh() {
+    ModelSnapshot serving = current.get();
+    for (long v : repo.versions()) {
+      if (v <= serving.version()) return null;
+      if (refused.containsKey(v)) continue;
+      try {
+        ModelSnapshot s = repo.read(v, config);
+        if (!current.compareAndSet(serving, s)) return null;
+        LOG.info("serving model snapshot {} published by another process ({} algorithms)", v, s.manifest().algorithms().size());
+        return s;
+      } catch (IOException | RuntimeException e) {
+        refused.put(v, e.getMessage());
+        LOG.error("model snapshot {} refused: {}", repo.dir(v), e.getMessage());
+      }
+    }
+    return null;
+  }
+
   public ModelSnapshot current() {
     return current.get();
   }
@@ -88,13 +114,15 @@ public final class ModelManager {
   /**
    * Trains, evaluates, gates and (when it passes or {@code force}) publishes and swaps in a new
    * snapshot, then prunes old ones to {@code engine.keep_snapshots}.
+   *
+   * @param retriever the search index's candidate retrieval, for the search re-ranker; null trains none
    */
   public TrainReport train(EventStore store, CatalogView catalog, List<String> algorithms,
-      Function<String, String> resolve, boolean force) {
+      Function<String, String> resolve, Retriever retriever, boolean force) {
     synchronized (trainLock) {
       long t0 = System.nanoTime();
       long version = repo.nextVersion();
-      ModelSnapshot cand = new Trainer(config).train(store, catalog, algorithms, version, resolve);
+      ModelSnapshot cand = new Trainer(config).train(store, catalog, algorithms, version, resolve, retriever);
       ModelSnapshot serving = current.get();
       String gate = gate(cand, serving);
       boolean publish = gate == null || force;
@@ -102,7 +130,7 @@ public final class ModelManager {
       if (publish) {
         try {
           Manifest m = repo.publish(cand);
-          cand = new ModelSnapshot(m, cand.matrix(), cand.models(), cand.stats());
+          cand = new ModelSnapshot(m, cand.matrix(), cand.models(), cand.stats(), cand.search());
         } catch (IOException e) {
           throw new UncheckedIOException("cannot publish snapshot " + version + ": " + e.getMessage(), e);
         }
@@ -143,8 +171,9 @@ public final class ModelManager {
   /** The best gate metric over the snapshot's algorithms, NaN when none has it. */
   double score(ModelSnapshot s) {
     double best = Double.NaN;
-    for (Map<String, Double> m : s.manifest().metrics().values()) {
-      Double v = m.get(metric());
+    for (var e : s.manifest().metrics().entrySet()) {
+      if (e.getKey().equals(SearchTraining.METRICS)) continue; // search figures, not a recommender's
+      Double v = e.getValue().get(metric());
       if (v != null && !v.isNaN() && (Double.isNaN(best) || v > best)) best = v;
     }
     return best;
@@ -214,7 +243,7 @@ public final class ModelManager {
     for (TrainedModel t : models.values()) {
       if (t instanceof FactorModel f) for (int r : rows) if (r < f.numUsers()) f.eraseUser(r);
     }
-    return new ModelSnapshot(s.manifest(), pm, models, s.stats());
+    return new ModelSnapshot(s.manifest(), pm, models, s.stats(), s.search());
   }
 
   /** Writes the snapshot's files next to the old ones and moves each over its old self, the manifest last. */

@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * Everything serving needs from training: the interaction matrix (users x every catalog item known
- * at training), the fitted models by name, the {@link ItemStats}, and the manifest. Immutable and
- * shared by all request threads; the engine swaps a whole new one in atomically.
+ * at training), the fitted models by name, the {@link ItemStats}, the search re-ranker
+ * ({@link SearchModel}) and the manifest. Immutable and shared by all request threads; the engine
+ * swaps a whole new one in atomically.
  */
 public final class ModelSnapshot {
   /** Names of the models scenarios look for. */
@@ -27,8 +28,11 @@ public final class ModelSnapshot {
   private final InteractionMatrix matrix;
   private final Map<String, TrainedModel> models;
   private final ItemStats stats;
+  private final SearchModel search;
 
-  public ModelSnapshot(Manifest manifest, InteractionMatrix matrix, Map<String, TrainedModel> models, ItemStats stats) {
+  /** @param search the search re-ranker, or null (no training yet, or a snapshot written before it existed) */
+  public ModelSnapshot(Manifest manifest, InteractionMatrix matrix, Map<String, TrainedModel> models, ItemStats stats,
+      SearchModel search) {
     if (stats.numItems() != matrix.cols()) {
       throw new IllegalArgumentException("statistics cover " + stats.numItems() + " items, the matrix " + matrix.cols());
     }
@@ -36,6 +40,7 @@ public final class ModelSnapshot {
     this.matrix = matrix;
     this.models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
     this.stats = stats;
+    this.search = search;
   }
 
   /** Version 0: no training yet. Every catalog item is a column with no interactions and no model. */
@@ -44,8 +49,8 @@ public final class ModelSnapshot {
     IdIndex items = new IdIndex(Math.max(4, itemIds.size()));
     for (String id : itemIds) items.add(id);
     InteractionMatrix m = new InteractionMatrix(users, items, new int[1], new int[0], new float[0]);
-    Manifest man = new Manifest(0, 0, now, List.of(), Map.of(), Map.of(), 0, 0, items.size(), Map.of());
-    return new ModelSnapshot(man, m, Map.of(), ItemStats.empty(items.size()));
+    Manifest man = new Manifest(0, 0, now, List.of(), Map.of(), Map.of(), 0, 0, items.size(), Map.of(), null, null);
+    return new ModelSnapshot(man, m, Map.of(), ItemStats.empty(items.size()), null);
   }
 
   public Manifest manifest() {
@@ -62,6 +67,11 @@ public final class ModelSnapshot {
 
   public ItemStats stats() {
     return stats;
+  }
+
+  /** The search re-ranker trained with this snapshot, or null. */
+  public SearchModel search() {
+    return search;
   }
 
   public Map<String, TrainedModel> models() {
@@ -110,7 +120,7 @@ public final class ModelSnapshot {
   /** The listing entry of this snapshot with the given status. */
   public SnapshotInfo info(String status) {
     return new SnapshotInfo(manifest.version(), manifest.created(), manifest.algorithms(), manifest.metrics(), status,
-        manifest.events(), manifest.users(), manifest.items());
+        manifest.events(), manifest.users(), manifest.items(), manifest.searchRanker(), manifest.searchReport());
   }
 
   /** The item indexes of a user's row (their training items). */

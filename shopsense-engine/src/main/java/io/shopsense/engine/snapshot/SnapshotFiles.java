@@ -31,6 +31,7 @@ import java.util.TreeMap;
  *   <li>{@code matrix.bin}: the CSR arrays of the training matrix;
  *   <li>{@code model-<name>.bin}: each model's own {@code write} output;
  *   <li>{@code stats.bin}: the {@link ItemStats};
+ *   <li>{@code search-ranker.txt}, {@code search-stats.bin}: the search re-ranker ({@link SearchModel});
  *   <li>{@code manifest.json}: the {@link Manifest} with the SHA-256 of every file above.
  * </ul>
  * Reading verifies every checksum before parsing anything, so a truncated or altered file is refused
@@ -60,6 +61,10 @@ public final class SnapshotFiles {
       sums.put(f, writeFile(dir.resolve(f), e.getValue()::write));
     }
     sums.put(STATS, writeFile(dir.resolve(STATS), s.stats()::write));
+    if (s.search() != null) {
+      sums.put(SearchModel.RANKER_FILE, writeFile(dir.resolve(SearchModel.RANKER_FILE), s.search()::writeRanker));
+      sums.put(SearchModel.STATS_FILE, writeFile(dir.resolve(SearchModel.STATS_FILE), s.search()::writeStats));
+    }
     Manifest m = s.manifest().withFiles(sums);
     Path tmp = dir.resolve(Manifest.FILE + ".tmp");
     m.write(tmp);
@@ -106,7 +111,15 @@ public final class SnapshotFiles {
       models.put(a, readFile(dir.resolve(f), in -> Recommenders.create(a, config).read(in, matrix)));
     }
     ItemStats stats = readFile(dir.resolve(STATS), in -> ItemStats.read(in, matrix.cols()));
-    return new ModelSnapshot(m, matrix, models, stats);
+    SearchModel search = null;
+    if (m.files().containsKey(SearchModel.RANKER_FILE) != m.files().containsKey(SearchModel.STATS_FILE)) {
+      throw new IOException(Manifest.FILE + " lists only one of " + SearchModel.RANKER_FILE + " and " + SearchModel.STATS_FILE);
+    }
+    if (m.files().containsKey(SearchModel.RANKER_FILE)) {
+      io.shopsense.search.rank.Ranker r = readFile(dir.resolve(SearchModel.RANKER_FILE), SearchModel::readRanker);
+      search = readFile(dir.resolve(SearchModel.STATS_FILE), in -> SearchModel.readStats(r, in));
+    }
+    return new ModelSnapshot(m, matrix, models, stats, search);
   }
 
   /** Lower-case hex SHA-256 of a file. */

@@ -20,11 +20,15 @@ import org.slf4j.LoggerFactory;
  * The snapshots under {@code <data>/models/}: one directory per version, named by the version
  * zero-padded to six digits. A snapshot is written into a hidden temporary directory and published
  * by one atomic rename, so a reader (or a crash) never sees a half-written one; left-over temporary
- * directories are removed on open. Only the newest {@code keep} are kept.
+ * directories (untouched for an hour) are removed on open. Only the newest {@code keep} are kept.
+ * Several engines may share the directory (replicas on shared storage): one of them, or the Spark
+ * trainer, publishes and the others pick the new version up (see {@link ModelManager#refresh}).
  */
 public final class SnapshotRepository {
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotRepository.class);
   private static final String TMP_PREFIX = ".tmp-";
+  /** A temporary directory untouched this long is a crashed publish (a publish takes seconds). */
+  private static final long STALE_TMP_MILLIS = 3_600_000L;
   private final Path root;
 
   public SnapshotRepository(Path root) {
@@ -32,7 +36,11 @@ public final class SnapshotRepository {
     try {
       Files.createDirectories(root);
       try (Stream<Path> s = Files.list(root)) {
-        for (Path p : s.filter(p -> p.getFileName().toString().startsWith(TMP_PREFIX)).toList()) deleteTree(p);
+        // only stale ones: the directory may be shared by replicas, one of which may be publishing now
+        long staleBefore = System.currentTimeMillis() - STALE_TMP_MILLIS;
+        for (Path p : s.filter(p -> p.getFileName().toString().startsWith(TMP_PREFIX)).toList()) {
+          if (Files.getLastModifiedTime(p).toMillis() < staleBefore) deleteTree(p);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the model directory " + root + ": " + e.getMessage(), e);
@@ -114,8 +122,8 @@ public final class SnapshotRepository {
   /** The listing entry of a version read from its manifest only. */
   public SnapshotInfo info(long version, String status) {
     return manifest(version).map(m -> new SnapshotInfo(m.version(), m.created(), m.algorithms(), m.metrics(), status,
-        m.events(), m.users(), m.items()))
-        .orElse(new SnapshotInfo(version, 0, List.of(), java.util.Map.of(), status, 0, 0, 0));
+        m.events(), m.users(), m.items(), m.searchRanker(), m.searchReport()))
+        .orElse(new SnapshotInfo(version, 0, List.of(), java.util.Map.of(), status, 0, 0, 0, null, null));
   }
 
   static void deleteTree(Path p) throws IOException {

@@ -12,6 +12,8 @@ import io.shopsense.recommend.Recommender;
 import io.shopsense.recommend.Recommenders;
 import io.shopsense.recommend.TrainContext;
 import io.shopsense.recommend.TrainedModel;
+import io.shopsense.recommend.knn.ItemNeighbourModel;
+import io.shopsense.search.rank.Retriever;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * The train path: one scan of the store ({@link TrainingData}), the interaction matrix with the
  * production weights ({@link MatrixBuilder}) widened so every catalog item is a column (items without
  * events still get content neighbours and can be served), each configured algorithm fitted, the
- * {@link Holdout} figures, and the {@link ItemStats}. Produces an unpublished {@link ModelSnapshot};
- * gating and publishing are the caller's.
+ * {@link Holdout} figures, the {@link ItemStats}, and the search re-ranker ({@link SearchTraining},
+ * from a copy of the events taken during the same scan). Produces an unpublished
+ * {@link ModelSnapshot}; gating and publishing are the caller's.
  */
 public final class Trainer {
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
@@ -55,15 +58,17 @@ public final class Trainer {
    *
    * @param version the version it will be published as
    * @param resolve alias to shopper
+   * @param retriever the search index's candidate retrieval, for the search re-ranker; null trains none
    */
   public ModelSnapshot train(EventStore store, CatalogView catalog, List<String> algorithms, long version,
-      Function<String, String> resolve) {
+      Function<String, String> resolve, Retriever retriever) {
     long t0 = System.nanoTime();
     List<Item> items = new ArrayList<>(catalog.items());
     items.sort((a, b) -> a.id().compareTo(b.id()));
     Map<String, Item> byId = new LinkedHashMap<>();
     for (Item it : items) byId.put(it.id(), it);
-    TrainingData d = TrainingData.read(store, items, byId, resolve);
+    SearchEvents searchEvents = retriever == null ? null : new SearchEvents();
+    TrainingData d = TrainingData.read(store, items, byId, resolve, searchEvents);
     MatrixOptions options = MatrixOptions.from(config);
     int evalUsers = config.getInt("engine.eval_users");
     long seed = config.getLong("engine.seed");
@@ -86,7 +91,10 @@ public final class Trainer {
     for (String a : algorithms) {
       long t1 = System.nanoTime();
       Recommender rec = Recommenders.create(a, config);
-      TrainedModel model = rec.fit(matrix, ctx);
+      String imported = config.get("engine.als_import").trim();
+      // ALS trained elsewhere (shopsense-spark's SparkAlsJob): taken in instead of fitted here
+      TrainedModel model = a.equals(ModelSnapshot.ALS) && !imported.isEmpty()
+          ? ImportedFactors.als(java.nio.file.Path.of(imported), matrix) : rec.fit(matrix, ctx);
       models.put(a, model);
       Map<String, Double> m = new LinkedHashMap<>(holdout.evaluate(model, matrix));
       m.put("fit_seconds", (System.nanoTime() - t1) / 1e9);
@@ -96,11 +104,18 @@ public final class Trainer {
           String.format("%.2f", m.get("fit_seconds")), m.get("ndcg@10") == null ? "n/a" : String.format("%.4f", m.get("ndcg@10")),
           done * 100 / algorithms.size());
     }
+    SearchTraining.Outcome search = null;
+    if (searchEvents != null) {
+      search = SearchTraining.train(searchEvents.inTimeOrder(), items, catalog.promotions(), retriever,
+          models.get(ModelSnapshot.ITEMKNN) instanceof ItemNeighbourModel, config);
+      metrics.put(SearchTraining.METRICS, search.metrics());
+    }
     long created = System.currentTimeMillis();
     Manifest man = new Manifest(version, created, d.newest == Long.MIN_VALUE ? 0 : d.newest, algorithms, metrics,
-        config.asMap(), d.read, matrix.rows(), matrix.cols(), Map.of());
+        config.asMap(), d.read, matrix.rows(), matrix.cols(), Map.of(), search == null ? null : search.model().kind(),
+        search == null ? null : search.report());
     LOG.info("training: snapshot {} built in {} s", version, String.format("%.1f", (System.nanoTime() - t0) / 1e9));
-    return new ModelSnapshot(man, matrix, models, stats);
+    return new ModelSnapshot(man, matrix, models, stats, search == null ? null : search.model());
   }
 
   /** The matrix with every catalog item appended as a column (CSR arrays shared; new columns are empty). */

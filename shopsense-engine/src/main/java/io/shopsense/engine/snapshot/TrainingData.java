@@ -59,9 +59,10 @@ final class TrainingData {
    *
    * @param resolve alias to shopper (identity links)
    * @param catalog the items: their ids take the first indexes, in the given order
+   * @param search gets a copy of every event for the search ranker, or null
    */
   static TrainingData read(EventStore store, Iterable<Item> catalog, Map<String, Item> byId,
-      Function<String, String> resolve) {
+      Function<String, String> resolve, SearchEvents search) {
     IdIndex items = new IdIndex();
     for (Item it : catalog) items.add(it.id());
     TrainingData d = new TrainingData(items);
@@ -71,6 +72,7 @@ final class TrainingData {
     store.forEachEvent(e -> {
       String u = resolved.computeIfAbsent(e.user(), resolve);
       d.add(e, u, byId);
+      if (search != null) search.add(e, u);
       if (++d.read % step == 0 && total >= 100_000) {
         LOG.info("training: read {} of {} events ({}%)", d.read, total, Math.min(100, d.read * 100 / total));
       }

@@ -42,17 +42,22 @@ class LearnedRerankerTest {
         Promotions.none(), null, id -> id.equals("a1") ? ITEMS.get(1) : id.equals("b1") ? ITEMS.get(0) : null);
     List<SearchHit> hits = List.of(hit(ITEMS.get(0), 1), hit(ITEMS.get(1), 2));
     try (PersonalizedRanker pr = new PersonalizedRanker(f, LinearRanker.handSet(), RankSettings.defaults())) {
-      LearnedReranker r = new LearnedReranker(pr, () -> 2000, 10);
+      LearnedReranker r = new LearnedReranker(pr);
       LiveView live = new LiveView("u", st.snapshot(), Map.of(), Set.of(), Set.of(), Set.of());
-      List<Reranker.Reranked> out = r.rerank("running shoes", hits, new Reranker.Context(live, null, null, null));
+      List<LearnedReranker.Reranked> out = r.rerank("running shoes", hits, live, null, 2000, 10, 10);
       assertThat(out).extracting(x -> x.hit().id()).containsExactly("a1", "b1");
       assertThat(out.get(0).source()).isEqualTo("brand");
       assertThat(out.get(0).reason()).contains("you often buy Acme");
 
       LiveView removed = new LiveView("u", st.snapshot(), Map.of(), Set.of(), Set.of(),
           Set.of("brand:Acme", "shop:s1", "category:Shoes", "price_band:mid", "price_band:budget", "price_band:premium"));
-      List<Reranker.Reranked> plain = r.rerank("running shoes", hits, new Reranker.Context(removed, null, null, null));
+      List<LearnedReranker.Reranked> plain = r.rerank("running shoes", hits, removed, null, 2000, 10, 10);
       assertThat(plain).extracting(x -> x.hit().id()).containsExactly("b1", "a1"); // retrieval order wins again
+      // without a shopper: the same order, explained by retrieval
+      List<LearnedReranker.Reranked> anonymous = r.rerank("running shoes", hits, null, null, 2000, 10, 1);
+      assertThat(anonymous).extracting(x -> x.hit().id()).containsExactly("b1", "a1");
+      assertThat(anonymous.get(0).reason()).isNotBlank();
+      assertThat(anonymous.get(1).reason()).as("only the first is explained").isNull();
     }
   }
 

@@ -1,6 +1,7 @@
 package io.shopsense.recommend.eval;
 
 import io.shopsense.core.config.Config;
+import io.shopsense.core.model.Item;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,13 +31,19 @@ public final class GridSearch {
    */
   public static Outcome search(Evaluator evaluator, String algorithm, Split validation, Config base,
       Map<String, List<String>> grid, String metric) {
+    return search(evaluator, algorithm, validation, base, grid, metric, List.of());
+  }
+
+  /** As {@link #search(Evaluator, String, Split, Config, Map, String)}, with the catalog content-based models need. */
+  public static Outcome search(Evaluator evaluator, String algorithm, Split validation, Config base,
+      Map<String, List<String>> grid, String metric, List<Item> catalog) {
     var train = validation.train().toMatrix(false);
     List<Trial> trials = new ArrayList<>();
     Map<String, String> best = null;
     double bestValue = Double.NEGATIVE_INFINITY;
     for (Map<String, String> combo : combinations(grid)) {
       Config c = base.with(combo);
-      AlgorithmResult r = evaluator.evaluate(algorithm, validation, train, c, List.of(), null);
+      AlgorithmResult r = evaluator.evaluate(algorithm, validation, train, c, catalog, null);
       double v = r.metric(metric);
       LOG.info("tune {} {}: {} = {}", algorithm, combo, metric, String.format("%.4f", v));
       trials.add(new Trial(combo, r));

@@ -55,18 +55,24 @@ final class ConjugateGradient {
    * neighbours in the order, so that blocks of long rows share their column tiles).
    *
    * @param gram {@code YᵀY + λI}, row-major f x f
+   * @param ridge per-row ridge added to gram's diagonal (frequency-scaled regularization), or null
    * @param ptr, cols, vals the CSR matrix whose rows are x's rows; confidence is {@code 1 + alpha * weight}
    */
   void solve(float[] x, int[] order, int from, int to, float[] y, float[] gram, int[] ptr, int[] cols, float[] vals,
       float alpha, int steps) {
+    solve(x, order, from, to, y, gram, null, ptr, cols, vals, alpha, steps);
+  }
+
+  void solve(float[] x, int[] order, int from, int to, float[] y, float[] gram, float[] ridge, int[] ptr, int[] cols,
+      float[] vals, float alpha, int steps) {
     for (int b0 = from; b0 < to; b0 += block) {
       int n = Math.min(block, to - b0);
       System.arraycopy(order, b0, rows, 0, n);
-      solveBlock(x, n, y, gram, ptr, cols, vals, alpha, steps);
+      solveBlock(x, n, y, gram, ridge, ptr, cols, vals, alpha, steps);
     }
   }
 
-  private void solveBlock(float[] x, int n, float[] y, float[] gram, int[] ptr, int[] cols, float[] vals,
+  private void solveBlock(float[] x, int n, float[] y, float[] gram, float[] ridge, int[] ptr, int[] cols, float[] vals,
       float alpha, int steps) {
     for (int b = 0; b < n; b++) {
       int row = rows[b];
@@ -75,7 +81,7 @@ final class ConjugateGradient {
       if (!active[b]) java.util.Arrays.fill(x, row * f, (row + 1) * f, 0f);
     }
     // r = YᵀC_u p_u − A x
-    pass(true, x, n, y, gram, ptr, cols, vals, alpha);
+    pass(true, x, n, y, gram, ridge, ptr, cols, vals, alpha);
     for (int b = 0; b < n; b++) {
       if (!active[b]) continue;
       System.arraycopy(r, b * f, p, b * f, f);
@@ -84,7 +90,7 @@ final class ConjugateGradient {
     }
     for (int step = 0; step < steps; step++) {
       // ap = A p
-      if (!pass(false, x, n, y, gram, ptr, cols, vals, alpha)) return;
+      if (!pass(false, x, n, y, gram, ridge, ptr, cols, vals, alpha)) return;
       for (int b = 0; b < n; b++) {
         if (!active[b]) continue;
         int o = b * f;
@@ -109,7 +115,7 @@ final class ConjugateGradient {
    * One pass over the active rows' non-zeros, tiled by column. With {@code residual} it computes
    * {@code r = YᵀC_u p_u − A x}, otherwise {@code ap = A p}. Returns false when no row is active.
    */
-  private boolean pass(boolean residual, float[] x, int n, float[] y, float[] gram, int[] ptr, int[] cols,
+  private boolean pass(boolean residual, float[] x, int n, float[] y, float[] gram, float[] ridge, int[] ptr, int[] cols,
       float[] vals, float alpha) {
     boolean any = false;
     for (int b = 0; b < n; b++) {
@@ -118,9 +124,11 @@ final class ConjugateGradient {
       cursor[b] = ptr[rows[b]];
       if (residual) {
         MfKernels.symMatVec(gram, x, rows[b] * f, r, b * f, f);
+        if (ridge != null) MfKernels.axpy(r, b * f, ridge[rows[b]], x, rows[b] * f, f);
         for (int k = b * f; k < (b + 1) * f; k++) r[k] = -r[k];
       } else {
         MfKernels.symMatVec(gram, p, b * f, ap, b * f, f);
+        if (ridge != null) MfKernels.axpy(ap, b * f, ridge[rows[b]], p, b * f, f);
       }
     }
     if (!any) return false;

@@ -139,6 +139,37 @@ public final class FactorModel implements TrainedModel {
     return TopK.select(s, k, filter);
   }
 
+  /**
+   * {@link #scoreUser(int, float[])} for the given items only, O(|items| f) instead of O(all items f):
+   * {@code out[i]} for each listed item i, bit-identical to the full scoring; other entries are left as they are.
+   */
+  public void scoreUser(int user, int[] items, float[] out) {
+    if (user < 0 || user >= users) {
+      for (int j : items) out[checkItem(j)] = itemBias != null ? itemBias[j] : 0f;
+      return;
+    }
+    score(userFactors, user * f, items, out);
+  }
+
+  /** {@link #scoreVector(float[], float[])} for the given items only (see {@link #scoreUser(int, int[], float[])}). */
+  public void scoreVector(float[] u, int[] items, float[] out) {
+    if (u.length != f) throw new IllegalArgumentException("vector length " + u.length + " != factors " + f);
+    score(u, 0, items, out);
+  }
+
+  private void score(float[] u, int uo, int[] cols, float[] out) {
+    for (int j : cols) {
+      int j0 = checkItem(j) / BLOCK * BLOCK;
+      float init = itemBias != null ? itemBias[j] : 0f;
+      out[j] = MfKernels.scoreOne(u, uo, f, blocked, j0 * f, BLOCK, init, j - j0, Math.min(BLOCK, items - j0));
+    }
+  }
+
+  private int checkItem(int j) {
+    if (j < 0 || j >= items) throw new IllegalArgumentException("item index " + j + " out of range [0, " + items + ")");
+    return j;
+  }
+
   /** Scores every item for a factor vector of length {@link #factors()} (e.g. from {@link #foldInUser}). */
   public void scoreVector(float[] u, float[] out) {
     if (u.length != f) throw new IllegalArgumentException("vector length " + u.length + " != factors " + f);
@@ -153,6 +184,16 @@ public final class FactorModel implements TrainedModel {
       else Arrays.fill(out, j0, j0 + len, 0f);
       MfKernels.scoreBlock(u, uo, f, blocked, j0 * f, BLOCK, out, j0, len);
     }
+  }
+
+  /** The implicit-ALS confidence scale used by {@link #foldInUser}, NaN when the model cannot fold in. */
+  public float foldInAlpha() {
+    return foldInAlpha;
+  }
+
+  /** The implicit-ALS ridge used by {@link #foldInUser}, NaN when the model cannot fold in. */
+  public float foldInRegularization() {
+    return foldInRegularization;
   }
 
   /** True when this model can fold in new users (implicit ALS). */

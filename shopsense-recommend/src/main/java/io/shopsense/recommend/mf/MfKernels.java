@@ -96,6 +96,23 @@ public final class MfKernels {
     }
   }
 
+  /**
+   * One item's entry of {@link #scoreBlock}, bit for bit: the SIMD kernel scores the items of the
+   * block's full lane groups with fused multiply-adds and the rest (every item, without SIMD) with a
+   * separate multiply and add, both over k in order. {@code at} is the item's position in its block
+   * of {@code len} items, {@code init} what the kernel found in {@code out} (the bias or 0).
+   */
+  static float scoreOne(float[] u, int uo, int f, short[] blk, int base, int stride, float init, int at, int len) {
+    float a = init;
+    int o = base + at;
+    if (SIMD && at < len / VectorKernels.lanes() * VectorKernels.lanes()) {
+      for (int k = 0; k < f; k++, o += stride) a = Math.fma(Float.intBitsToFloat(blk[o] << 16), u[uo + k], a);
+    } else {
+      for (int k = 0; k < f; k++, o += stride) a += u[uo + k] * Float.intBitsToFloat(blk[o] << 16);
+    }
+    return a;
+  }
+
   static void scoreBlockScalar(float[] u, int uo, int f, short[] blk, int base, int stride, float[] out, int oo,
       int from, int len) {
     int j = from;

@@ -120,4 +120,67 @@ class ImplicitAlsTest {
     assertThatThrownBy(() -> new ImplicitAls(SMALL).fit(data, ctx(SMALL, 1, 1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'u1'").hasMessageContaining("'i0'");
   }
+
+  @Test
+  void frequencyScaledRidgeIsLambdaTimesTheRowsTotalConfidenceToTheNu() {
+    // user 0 has weights 1 and 2 over 3 items: total confidence 3 + alpha * 3
+    InteractionMatrix data = TestData.matrix(2, 3, new int[] {0, 0, 1}, new int[] {0, 2, 1}, new float[] {1, 2, 1});
+    ImplicitAls als = new ImplicitAls(config("als.regularization", "0.5", "als.alpha", "4", "als.regularization_exponent", "0.5"));
+    assertThat(als.rowRidges(data)).containsExactly((float) (0.5 * Math.sqrt(3 + 4 * 3)), (float) (0.5 * Math.sqrt(3 + 4)));
+    assertThat(new ImplicitAls(SMALL).rowRidges(data)).as("nu = 0 (default): uniform ridge").isNull();
+  }
+
+  @Test
+  void frequencyScaledFitSolvesEachRowsOwnRidgeSystem() {
+    // after enough iterations every row is the exact minimizer given the other side and its own ridge
+    InteractionMatrix data = LowRankData.generate(300, 120, 4, 12, 9).train();
+    Config c = config("als.factors", "8", "als.iterations", "25", "als.cg_steps", "6", "als.regularization", "0.01",
+        "als.alpha", "5", "als.regularization_exponent", "1");
+    ImplicitAls als = new ImplicitAls(c);
+    FactorModel m = als.fit(data, ctx(c, 2, 2));
+    InteractionMatrix t = data.transpose();
+    float[] itemRidge = als.rowRidges(t);
+    float[] sorted = itemRidge.clone();
+    Arrays.sort(sorted);
+    assertThat(sorted[sorted.length - 1]).as("popular items get a larger ridge").isGreaterThan(1.2f * sorted[0]);
+    assertThat(worstCosineToExact(data, als.rowRidges(data), m.itemFactors(), m.userFactors(), 8, 5)).isGreaterThan(0.99);
+    assertThat(worstCosineToExact(t, itemRidge, m.userFactors(), m.itemFactors(), 8, 5)).isGreaterThan(0.99);
+    // the uniform ridge of the same lambda gives other factors
+    FactorModel uniform = new ImplicitAls(c.with(java.util.Map.of("als.regularization_exponent", "0"))).fit(data, ctx(c, 2, 2));
+    assertThat(uniform.userFactors()).isNotEqualTo(m.userFactors());
+  }
+
+  /** The worst cosine between x's rows and the exact Cholesky solutions of their ridge systems given y. */
+  private static double worstCosineToExact(InteractionMatrix m, float[] ridge, float[] y, float[] x, int f, double alpha) {
+    double[] gram = new double[f * f];
+    for (int i = 0; i < m.cols(); i++) {
+      for (int p = 0; p < f; p++) for (int q = 0; q < f; q++) gram[p * f + q] += (double) y[i * f + p] * y[i * f + q];
+    }
+    double worst = 1;
+    for (int row = 0; row < m.rows(); row++) {
+      if (m.rowStart(row) == m.rowEnd(row)) continue; // no data: both are zero
+      double[] a = gram.clone();
+      double[] b = new double[f];
+      for (int p = 0; p < f; p++) a[p * f + p] += ridge[row];
+      for (int k = m.rowStart(row); k < m.rowEnd(row); k++) {
+        int o = m.colIndex()[k] * f;
+        double c1 = alpha * m.values()[k];
+        for (int p = 0; p < f; p++) {
+          b[p] += (1 + c1) * y[o + p];
+          for (int q = 0; q < f; q++) a[p * f + q] += c1 * y[o + p] * y[o + q];
+        }
+      }
+      assertThat(Cholesky.solve(a, f, b)).isTrue();
+      float[] exact = new float[f];
+      for (int p = 0; p < f; p++) exact[p] = (float) b[p];
+      worst = Math.min(worst, MfKernels.cosine(exact, 0, x, row * f, f));
+    }
+    return worst;
+  }
+
+  @Test
+  void badRegularizationExponentIsRejected() {
+    assertThatThrownBy(() -> new ImplicitAls(config("als.regularization_exponent", "-1")))
+        .hasMessageContaining("als.regularization_exponent");
+  }
 }

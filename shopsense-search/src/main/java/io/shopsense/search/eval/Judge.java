@@ -11,19 +11,25 @@ import java.util.Set;
 /**
  * Judges ranked lists against a logged search's labels: graded NDCG@k (linear gain = label, the
  * ideal built from every labelled item of the session, retrieved or not) and reciprocal rank of the
- * first labelled item within k; sums per method, over all searches and over synonym queries.
+ * first labelled item within k; sums per method, over all searches and over synonym queries. Used by
+ * {@code evaluate --task search} and by the engine's training (which judges its rankers on held-out
+ * searches the same way).
  */
-final class Judge {
+public final class Judge {
   private final int k;
   private final Set<String> synonyms;
 
-  Judge(int k, Set<String> synonyms) {
+  /**
+   * @param k the cut-off of NDCG and MRR
+   * @param synonyms normalised queries counted as synonym queries too (empty: none)
+   */
+  public Judge(int k, Set<String> synonyms) {
     this.k = k;
     this.synonyms = synonyms;
   }
 
   /** Sums of one method. */
-  static final class Totals {
+  public static final class Totals {
     int searches;
     int synonymSearches;
     double ndcg;
@@ -31,7 +37,18 @@ final class Judge {
     double synNdcg;
     double synMrr;
 
-    Map<String, Double> metrics() {
+    /** Searches judged. */
+    public int searches() {
+      return searches;
+    }
+
+    /** Mean NDCG@k, null before any search. */
+    public Double ndcg() {
+      return searches == 0 ? null : ndcg / searches;
+    }
+
+    /** {@code ndcg}, {@code mrr}, {@code syn_ndcg}, {@code syn_mrr} (null when nothing was judged). */
+    public Map<String, Double> metrics() {
       Map<String, Double> m = new LinkedHashMap<>();
       m.put("ndcg", searches == 0 ? null : ndcg / searches);
       m.put("mrr", searches == 0 ? null : mrr / searches);
@@ -41,7 +58,8 @@ final class Judge {
     }
   }
 
-  void add(Totals t, SearchLog.SearchSession s, List<String> ranked) {
+  /** Judges one ranked list against the session's labels. */
+  public void add(Totals t, SearchLog.SearchSession s, List<String> ranked) {
     int n = Math.min(k, ranked.size());
     double[] gains = new double[n];
     boolean[] hits = new boolean[n];

@@ -1,27 +1,19 @@
 package io.shopsense.search.eval;
 
 import io.shopsense.core.config.Config;
-import io.shopsense.core.matrix.InteractionMatrix;
-import io.shopsense.core.matrix.MatrixBuilder;
-import io.shopsense.core.matrix.MatrixOptions;
 import io.shopsense.core.model.Event;
 import io.shopsense.core.model.Item;
 import io.shopsense.core.model.Promotion;
 import io.shopsense.core.profile.ProfileUpdater;
-import io.shopsense.recommend.TrainContext;
-import io.shopsense.recommend.TrainedModel;
-import io.shopsense.recommend.knn.ItemKnn;
 import io.shopsense.recommend.eval.AlgorithmResult;
 import io.shopsense.recommend.eval.EvaluationReport;
 import io.shopsense.search.SearchHit;
 import io.shopsense.search.SearchMode;
 import io.shopsense.search.index.CatalogIndex;
-import io.shopsense.search.rank.CollaborativeScores;
 import io.shopsense.search.rank.Feature;
 import io.shopsense.search.rank.LinearRanker;
 import io.shopsense.search.rank.LtrRanker;
 import io.shopsense.search.rank.RankSettings;
-import io.shopsense.search.rank.Ranker;
 import io.shopsense.search.rank.RankerTrainer;
 import io.shopsense.search.rank.RankingGroups;
 import io.shopsense.search.rank.Retriever;
@@ -41,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code evaluate --task search}: how well each search method ranks what shoppers clicked, carted
  * and bought, on a temporal hold-out of the logged searches. The last {@code rank.eval.holdout} of
- * the searches with a positive label are held out; the re-rankers are trained on the earlier ones
+ * the searches with a positive label (at most {@code rank.eval.max_searches}) are held out; the re-rankers are trained on the earlier ones
  * (statistics from events before the cut-off only, the item-kNN collaborative model as
  * {@link RankerTrainer} fits it; profiles follow every event before each search, as the live path does). Each held-out query is re-run
  * against the catalog index and every method's list is judged with that session's labels
@@ -76,34 +68,24 @@ public final class SearchEvaluation {
     RankSettings s = RankSettings.from(config);
     double holdout = config.getDouble("rank.eval.holdout");
     SearchLog log = SearchLog.build(data.events(), s.attributionWindowMs());
-    long cutoff = log.cutoff(holdout);
     Map<String, Item> catalog = new HashMap<>();
     for (Item it : data.items()) catalog.put(it.id(), it);
-    LOG.info("search evaluation: {} searches ({} with a positive label), hold-out from {}", log.sessions().size(),
-        log.withPositives(), Instant.ofEpochMilli(cutoff));
+    LOG.info("search evaluation: {} searches ({} with a positive label), hold-out of the last {}%", log.sessions().size(),
+        log.withPositives(), Math.round(holdout * 100));
 
     RankerTrainer.CollaborativeFit fit = config.get("rank.collaborative").equals("none") ? null
-        : before -> collaborative(data.events(), before, data.items(), config, s);
-    RankerTrainer.Plan plan = RankerTrainer.plan(log, cutoff, s, fit != null);
-    long f0 = System.nanoTime();
-    CollaborativeScores trainCollab = fit == null ? null : fit.fit(plan.from());
-    CollaborativeScores testCollab = fit == null ? null : fit.fit(cutoff);
-    double collabSeconds = (System.nanoTime() - f0) / 1e9;
+        : RankerTrainer.itemKnn(data.events(), data.items(), config, s);
     Retriever hybrid = Retriever.of(index, SearchMode.HYBRID).cached();
     Retriever bm25 = Retriever.of(index, SearchMode.BM25).cached();
     RankerTrainer.Inputs in = new RankerTrainer.Inputs(data.events(), catalog, data.promotions(), hybrid, fit);
     ProfileUpdater profiles = ProfileUpdater.from(config, PriceBands.fit(data.items()));
-    RankerTrainer.Replayed r = RankerTrainer.replay(in, s, profiles, log, cutoff,
-        x -> x.hasPositive() && (x.time() >= cutoff || plan.training().test(x)), false, trainCollab, testCollab, cutoff);
-    List<RankingGroups.Group> trainGroups = new ArrayList<>();
-    List<RankingGroups.Group> testGroups = new ArrayList<>();
-    for (RankingGroups.Group g : r.groups().groups()) {
-      if (g.session().time() >= cutoff) testGroups.add(g);
-      else if (g.hasPositive()) trainGroups.add(g);
-    }
-    var set = RankingGroups.trainingSet(trainGroups, r.bias());
-    LOG.info("search evaluation: training on {} searches ({} rows), testing on {}", trainGroups.size(), set.rows(),
-        testGroups.size());
+    RankerTrainer.HeldOut h = RankerTrainer.heldOut(in, s, profiles, log, holdout, config.getInt("rank.eval.max_searches"));
+    long cutoff = h.cutoff();
+    List<RankingGroups.Group> trainGroups = h.train();
+    List<RankingGroups.Group> testGroups = h.test();
+    var set = h.set();
+    LOG.info("search evaluation: training on {} searches ({} rows), testing on {} from {}", trainGroups.size(), set.rows(),
+        testGroups.size(), Instant.ofEpochMilli(cutoff));
 
     long t0 = System.nanoTime();
     LinearRanker linear = LinearRanker.fit(set, s.linearL2());
@@ -125,20 +107,20 @@ public final class SearchEvaluation {
       SearchLog.SearchSession ss = g.session();
       List<String> bm = ids(Retriever.existingAt(bm25.retrieve(ss.query(), s.candidates()), ss.time()));
       judge.add(totals.get("bm25"), ss, bm);
-      judge.add(totals.get("hybrid"), ss, ids(g.hits()));
-      timed(scoreSeconds, "hybrid+linear", () -> judge.add(totals.get("hybrid+linear"), ss, order(g, linear, g.features())));
-      timed(scoreSeconds, "hybrid+lambdamart", () -> judge.add(totals.get("hybrid+lambdamart"), ss, order(g, ltr, g.features())));
+      judge.add(totals.get("hybrid"), ss, g.retrievalOrder());
+      timed(scoreSeconds, "hybrid+linear", () -> judge.add(totals.get("hybrid+linear"), ss, g.order(linear, g.features())));
+      timed(scoreSeconds, "hybrid+lambdamart", () -> judge.add(totals.get("hybrid+lambdamart"), ss, g.order(ltr, g.features())));
       float[] anonymous = g.features().clone();
       for (int i = 0; i < g.hits().size(); i++) {
         for (Feature f : Feature.values()) if (f.personal()) anonymous[i * Feature.COUNT + f.ordinal()] = 0f;
       }
       timed(scoreSeconds, "hybrid+lambdamart-nopers",
-          () -> judge.add(totals.get("hybrid+lambdamart-nopers"), ss, order(g, ltr, anonymous)));
+          () -> judge.add(totals.get("hybrid+lambdamart-nopers"), ss, g.order(ltr, anonymous)));
     }
     ltr.close();
-    r.features().close();
-    r.heldOutFeatures().close();
+    h.close();
 
+    double collabSeconds = h.collaborativeSeconds();
     Map<String, Double> fitSeconds = Map.of("hybrid+linear", linearSeconds + collabSeconds, "hybrid+lambdamart",
         ltrSeconds + collabSeconds, "hybrid+lambdamart-nopers", ltrSeconds + collabSeconds);
     List<AlgorithmResult> results = new ArrayList<>();
@@ -153,27 +135,6 @@ public final class SearchEvaluation {
     return new EvaluationReport(data.name(), "temporal-search", split, k, 42, s.lgbm().threads(),
         "re-rank of the hybrid top " + s.candidates(), "retrieval order", testGroups.size(), pairs,
         new TreeMap<>(config.asMap()), results);
-  }
-
-  private static CollaborativeScores collaborative(List<Event> events, long cutoff, List<Item> items, Config config,
-      RankSettings s) {
-    MatrixBuilder b = new MatrixBuilder(MatrixOptions.from(config)).filter(e -> e.time() < cutoff);
-    for (Event e : events) b.accept(e);
-    InteractionMatrix m = b.build();
-    if (m.nnz() == 0) return null;
-    TrainedModel knn = new ItemKnn(config).fit(m, TrainContext.defaults().withConfig(config).withCatalog(items));
-    return new CollaborativeScores(knn, m.colIds(), s.collaborativeRecent());
-  }
-
-  private static List<String> order(RankingGroups.Group g, Ranker ranker, float[] features) {
-    int n = g.hits().size();
-    double[] sc = ranker.score(features, n);
-    Integer[] idx = new Integer[n];
-    for (int i = 0; i < n; i++) idx[i] = i;
-    java.util.Arrays.sort(idx, (a, b) -> sc[a] != sc[b] ? Double.compare(sc[b], sc[a]) : Integer.compare(a, b));
-    List<String> out = new ArrayList<>(n);
-    for (int i : idx) out.add(g.hits().get(i).id());
-    return out;
   }
 
   private static List<String> ids(List<SearchHit> hits) {

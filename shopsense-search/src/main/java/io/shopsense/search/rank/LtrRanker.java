@@ -4,6 +4,7 @@ import com.microsoft.ml.lightgbm.PredictionType;
 import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMDataset;
 import io.github.metarank.lightgbm4j.LGBMException;
+import java.lang.ref.Cleaner;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * <p>Scores come from the same trees evaluated in Java ({@link TreeEnsemble}: equal to LightGBM's
  * raw scores, without a native call per request). Explanations use LightGBM's SHAP contributions ({@code C_API_PREDICT_CONTRIB}, Lundberg et al.
  * 2020, TreeSHAP): per-feature values that add up, with the expected value, to the row's score.
- * The model lives in native memory: {@link #close()} frees it. LightGBM extracts its shared
+ * The model lives in native memory: {@link #close()} frees it (a {@link Cleaner} does when a ranker
+ * that was never closed becomes unreachable, as serving drops old snapshots without closing them). LightGBM extracts its shared
  * libraries into {@code java.io.tmpdir} on first use, so callers point that under the data
  * directory first (see {@link io.shopsense.search.embed.NativeLibraries#prepare}). Scoring is
  * thread-safe (LightGBM predicts under a shared lock).
@@ -43,9 +45,13 @@ public final class LtrRanker implements Ranker {
     }
   }
 
+  /** Frees the native model of rankers that were never closed (e.g. of a swapped-out snapshot). */
+  private static final Cleaner CLEANER = Cleaner.create();
+
   private final String model;
   private final LGBMBooster booster;
   private final TreeEnsemble trees;
+  private final Cleaner.Cleanable cleanable;
 
   private LtrRanker(String model) {
     nativePath();
@@ -60,6 +66,19 @@ public final class LtrRanker implements Ranker {
       }
     } catch (LGBMException e) {
       throw new IllegalArgumentException("cannot load LightGBM model: " + e.getMessage(), e);
+    }
+    this.cleanable = CLEANER.register(this, new Free(booster));
+  }
+
+  /** Frees a booster once (on close, or when its ranker became unreachable); never refers to the ranker. */
+  private record Free(LGBMBooster booster) implements Runnable {
+    @Override
+    public void run() {
+      try {
+        booster.close();
+      } catch (LGBMException e) {
+        LOG.warn("cannot free a LightGBM model: {}", e.getMessage());
+      }
     }
   }
 
@@ -163,12 +182,9 @@ public final class LtrRanker implements Ranker {
     return new LtrRanker(text.substring(b + 1));
   }
 
+  /** Frees the native model now (later calls do nothing); scoring still works, contributions do not. */
   @Override
   public void close() {
-    try {
-      booster.close();
-    } catch (LGBMException e) {
-      throw new IllegalStateException("cannot free LightGBM model: " + e.getMessage(), e);
-    }
+    cleanable.clean();
   }
 }

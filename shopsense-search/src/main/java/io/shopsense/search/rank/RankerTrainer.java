@@ -1,10 +1,18 @@
 package io.shopsense.search.rank;
 
+import io.shopsense.core.config.Config;
+import io.shopsense.core.matrix.InteractionMatrix;
+import io.shopsense.core.matrix.MatrixBuilder;
+import io.shopsense.core.matrix.MatrixOptions;
 import io.shopsense.core.model.Event;
 import io.shopsense.core.model.Item;
 import io.shopsense.core.model.Promotion;
 import io.shopsense.core.profile.PriceBands;
 import io.shopsense.core.profile.ProfileUpdater;
+import io.shopsense.recommend.TrainContext;
+import io.shopsense.recommend.TrainedModel;
+import io.shopsense.recommend.knn.ItemKnn;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -126,6 +134,89 @@ public final class RankerTrainer {
     List<SearchLog.SearchSession> window = pos.stream().filter(x -> x.time() >= start).toList();
     int firstOrdinal = window.size() <= s.maxTrainSessions() ? -1 : window.get(window.size() - s.maxTrainSessions()).ordinal();
     return new Plan(from, until, x -> x.hasPositive() && x.time() >= start && x.time() < until && x.ordinal() >= firstOrdinal);
+  }
+
+  /**
+   * A temporal hold-out of the logged searches: groups for training (the {@link #plan} before the
+   * cut-off, with a positive candidate) and for testing (every search with a positive label from
+   * the cut-off on), collected in one {@link #replay} with the statistics frozen at the cut-off (the
+   * state a snapshot trained then would serve with).
+   *
+   * @param cutoff searches at or after it are held out
+   * @param set the training groups as learning-to-rank data
+   * @param collaborativeSeconds time spent fitting the two collaborative models
+   */
+  public record HeldOut(SearchLog log, long cutoff, Replayed replayed, List<RankingGroups.Group> train,
+      List<RankingGroups.Group> test, TrainingSet set, double collaborativeSeconds) {
+
+    /** Frees what the replay holds (analyzers). */
+    public void close() {
+      replayed.features().close();
+      replayed.heldOutFeatures().close();
+    }
+  }
+
+  /**
+   * Builds the hold-out: the last {@code fraction} of the searches with a positive label, at most
+   * {@code max}, are held out ({@link SearchLog#cutoff(double, int)}); the training searches get the
+   * collaborative model fitted before the training window, the held-out ones the model fitted
+   * before the cut-off.
+   *
+   * @throws IllegalArgumentException when fewer than 2 searches have a positive label
+   */
+  public static HeldOut heldOut(Inputs in, RankSettings s, ProfileUpdater profiles, SearchLog log, double fraction,
+      int max) {
+    long cutoff = log.cutoff(fraction, max);
+    Plan plan = plan(log, cutoff, s, in.collaborative() != null);
+    long f0 = System.nanoTime();
+    CollaborativeScores trainCollab = in.collaborative() == null ? null : in.collaborative().fit(plan.from());
+    CollaborativeScores testCollab = in.collaborative() == null ? null : in.collaborative().fit(cutoff);
+    double collabSeconds = (System.nanoTime() - f0) / 1e9;
+    LOG.info("search ranker: hold-out from {}, collaborative models fitted in {} s; replaying the events",
+        java.time.Instant.ofEpochMilli(cutoff), String.format("%.1f", collabSeconds));
+    Replayed r = replay(in, s, profiles, log, cutoff,
+        x -> x.hasPositive() && (x.time() >= cutoff || plan.training().test(x)), false, trainCollab, testCollab, cutoff);
+    List<RankingGroups.Group> train = new ArrayList<>();
+    List<RankingGroups.Group> test = new ArrayList<>();
+    for (RankingGroups.Group g : r.groups().groups()) {
+      if (g.session().time() >= cutoff) test.add(g);
+      else if (g.hasPositive()) train.add(g);
+    }
+    return new HeldOut(log, cutoff, r, train, test, RankingGroups.trainingSet(train, r.bias()), collabSeconds);
+  }
+
+  /**
+   * The behaviour statistics after every event (what a ranker trained on them serves with), fed
+   * without replaying profiles or visiting searches. O(events).
+   */
+  public static Statistics statistics(Iterable<Event> events, Map<String, Item> catalog, RankSettings s) {
+    ItemStats stats = new ItemStats(s.itemPrior(), s.queryPrior());
+    QueryIntent intent = new QueryIntent(id -> {
+      Item it = catalog.get(id);
+      return it == null ? null : it.category();
+    }, s.intentPrior());
+    SearchReplay.feed(events, stats, intent, new PositionBias(s.ipwMaxWeight()), s.attributionWindowMs());
+    return new Statistics(stats, intent);
+  }
+
+  /** The statistics a ranker serves with. */
+  public record Statistics(ItemStats stats, QueryIntent intent) {}
+
+  /**
+   * The collaborative feature as evaluation and the engine fit it: item-kNN ({@code itemknn.*}) on
+   * the interaction matrix ({@code matrix.*}) of the events before a time; null when there are none.
+   *
+   * @param events every event (filtered by time here)
+   */
+  public static CollaborativeFit itemKnn(List<Event> events, List<Item> items, Config config, RankSettings s) {
+    return before -> {
+      MatrixBuilder b = new MatrixBuilder(MatrixOptions.from(config)).filter(e -> e.time() < before);
+      for (Event e : events) b.accept(e);
+      InteractionMatrix m = b.build();
+      if (m.nnz() == 0) return null;
+      TrainedModel knn = new ItemKnn(config).fit(m, TrainContext.defaults().withConfig(config).withCatalog(items));
+      return new CollaborativeScores(knn, m.colIds(), s.collaborativeRecent());
+    };
   }
 
   /**

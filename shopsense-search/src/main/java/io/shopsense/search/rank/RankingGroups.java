@@ -26,6 +26,23 @@ public final class RankingGroups implements SearchReplay.Visitor {
       for (int l : labels) if (l > 0) return true;
       return false;
     }
+
+    /** The hit ids as the ranker orders them on these feature rows (ties keep retrieval order). */
+    public List<String> order(Ranker ranker, float[] rows) {
+      int n = hits.size();
+      double[] sc = ranker.score(rows, n);
+      Integer[] idx = new Integer[n];
+      for (int i = 0; i < n; i++) idx[i] = i;
+      java.util.Arrays.sort(idx, (a, b) -> sc[a] != sc[b] ? Double.compare(sc[b], sc[a]) : Integer.compare(a, b));
+      List<String> out = new ArrayList<>(n);
+      for (int i : idx) out.add(hits.get(i).id());
+      return out;
+    }
+
+    /** The hit ids in retrieval order (no re-ranking). */
+    public List<String> retrievalOrder() {
+      return hits.stream().map(SearchHit::id).toList();
+    }
   }
 
   private final java.util.function.Function<SearchLog.SearchSession, RankingFeatures> features;

@@ -85,10 +85,20 @@ public final class SearchLog {
    * and the last {@code fraction} (the temporal hold-out): searches at or after it are held out.
    */
   public long cutoff(double fraction) {
+    return cutoff(fraction, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #cutoff(double)}, but holding out at most the last {@code max} searches with a
+   * positive label (a large log does not need a fifth of it to compare rankers).
+   */
+  public long cutoff(double fraction, int max) {
     if (!(fraction > 0 && fraction < 1)) throw new IllegalArgumentException("hold-out fraction must be in (0, 1), got " + fraction);
+    if (max < 1) throw new IllegalArgumentException("at most " + max + " held-out searches: must be >= 1");
     List<SearchSession> pos = sessions.stream().filter(SearchSession::hasPositive).toList();
     if (pos.size() < 2) throw new IllegalArgumentException("need at least 2 searches with a click, cart or purchase, got " + pos.size());
     int first = Math.min(pos.size() - 1, Math.max(1, (int) Math.round(pos.size() * (1 - fraction))));
+    first = Math.max(first, pos.size() - max);
     return pos.get(first).time();
   }
 }

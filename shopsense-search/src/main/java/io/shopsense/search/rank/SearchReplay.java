@@ -60,21 +60,7 @@ public final class SearchReplay {
    */
   public void run(Iterable<Event> events, SearchLog log, long freezeAt, Predicate<SearchLog.SearchSession> wanted,
       Visitor visitor) {
-    ImpressionTracker tracker = new ImpressionTracker(windowMs, new ImpressionTracker.Listener() {
-      @Override
-      public void impression(ImpressionTracker.Impression imp) {
-        stats.impression(imp);
-        intent.impression(imp);
-        bias.impression(imp);
-      }
-
-      @Override
-      public void action(ImpressionTracker.Impression imp, String item, int position, int grade, Event event) {
-        stats.action(imp, item, position, grade, event);
-        intent.action(imp, item, position, grade, event);
-        bias.action(imp, item, position, grade, event);
-      }
-    });
+    ImpressionTracker tracker = tracker(stats, intent, bias, windowMs);
     Map<String, ProfileState> states = new HashMap<>();
     int ordinal = 0;
     for (Event e : events) {
@@ -93,5 +79,36 @@ public final class SearchReplay {
       }
       profiles.apply(st, e, catalog);
     }
+  }
+
+  /**
+   * Feeds every event to the statistics only (no profiles, no searches visited): the state a
+   * ranker serves with after training on these events. O(events).
+   */
+  public static void feed(Iterable<Event> events, ItemStats stats, QueryIntent intent, PositionBias bias, long windowMs) {
+    ImpressionTracker tracker = tracker(stats, intent, bias, windowMs);
+    for (Event e : events) {
+      stats.accept(e);
+      tracker.accept(e);
+    }
+  }
+
+  /** The attribution of search actions, feeding the three statistics. */
+  private static ImpressionTracker tracker(ItemStats stats, QueryIntent intent, PositionBias bias, long windowMs) {
+    return new ImpressionTracker(windowMs, new ImpressionTracker.Listener() {
+      @Override
+      public void impression(ImpressionTracker.Impression imp) {
+        stats.impression(imp);
+        intent.impression(imp);
+        bias.impression(imp);
+      }
+
+      @Override
+      public void action(ImpressionTracker.Impression imp, String item, int position, int grade, Event event) {
+        stats.action(imp, item, position, grade, event);
+        intent.action(imp, item, position, grade, event);
+        bias.action(imp, item, position, grade, event);
+      }
+    });
   }
 }

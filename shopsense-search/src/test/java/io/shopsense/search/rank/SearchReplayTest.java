@@ -125,4 +125,35 @@ class SearchReplayTest {
     assertThat(b.weight(-1)).isEqualTo(1.0);
     assertThat(new PositionBias(2).weight(3)).isEqualTo(1.0); // nothing logged: no correction
   }
+
+  @Test
+  void feedingTheStatisticsAloneEndsWhereAFullReplayEnds() {
+    List<Event> events = TinyShop.events(6, 3, 11);
+    SearchLog log = SearchLog.build(events, 120 * MIN);
+    ItemStats replayed = new ItemStats(20, 10);
+    new SearchReplay(ProfileUpdater.from(Config.defaults(), PriceBands.fit(items)), catalog::get, replayed,
+        new QueryIntent(id -> catalog.get(id).category(), 5), new PositionBias(2), 120 * MIN)
+        .run(events, log, Long.MAX_VALUE, s -> false, (s, p) -> { });
+    RankerTrainer.Statistics fed = RankerTrainer.statistics(events, catalog, RankSettings.defaults());
+    for (Item it : items) {
+      assertThat(fed.stats().ctr(it.id())).as(it.id()).isEqualTo(replayed.ctr(it.id()));
+      assertThat(fed.stats().conversion(it.id())).as(it.id()).isEqualTo(replayed.conversion(it.id()));
+      assertThat(fed.stats().queryCtr("running shoes", it.id())).as(it.id()).isEqualTo(replayed.queryCtr("running shoes", it.id()));
+    }
+    assertThat(fed.intent().size()).isPositive();
+  }
+
+  @Test
+  void theHoldOutIsTheLastFractionOfSearchesWithAPositiveLabelCappedInNumber() {
+    List<Event> events = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      long t = T + i * 10 * MIN;
+      events.add(impression("u", t, "s" + i, "shoes", "acme0"));
+      events.add(ev("u", EventType.CLICK, "acme0", t + MIN, "s" + i));
+    }
+    SearchLog log = SearchLog.build(events, 120 * MIN);
+    assertThat(log.cutoff(0.2)).isEqualTo(T + 80 * MIN); // the last 2 of 10
+    assertThat(log.cutoff(0.5, 3)).isEqualTo(T + 70 * MIN); // half would be 5: capped at 3
+    assertThat(log.cutoff(0.2, 3)).isEqualTo(log.cutoff(0.2)); // under the cap: unchanged
+  }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code shopsense train}: builds the matrix, fits the algorithms, evaluates them on a holdout,
- * applies the gate and publishes a new model snapshot under {@code DIR/models}.
+ * trains the search re-ranker from the logged searches, applies the gate and publishes a new model
+ * snapshot under {@code DIR/models}.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train every model on the store, evaluate on a holdout and publish a model snapshot.")
@@ -67,6 +68,10 @@ public final class TrainCommand implements Callable<Integer> {
       Map<String, Double> m = i.metrics().getOrDefault(a, Map.of());
       sb.append(String.format(Locale.ROOT, "%-12s %8s %8s %8s %8s%n", a, f(m.get("hr@10"), 4), f(m.get("ndcg@10"), 4),
           f(m.get("users"), 0), f(m.get("fit_seconds"), 2)));
+    }
+    if (i.searchReport() != null) {
+      Double fit = i.metrics().getOrDefault("search-ranker", Map.of()).get("fit_seconds");
+      sb.append(i.searchReport()).append(fit == null ? "" : String.format(Locale.ROOT, " [%.1f s]", fit)).append('\n');
     }
     return sb.toString().stripTrailing();
   }

@@ -109,7 +109,7 @@ public final class Demo implements AutoCloseable {
         t.begin("train", "reusing model snapshot " + current.version());
         t.end("already trained (" + String.join(", ", current.algorithms()) + ")");
       } else {
-        t.begin("train", "fitting " + eo.config().get("engine.algorithms") + " and evaluating them on a holdout");
+        t.begin("train", "fitting " + eo.config().get("engine.algorithms") + " and the search ranker, evaluating them on holdouts");
         TrainReport r = engine.train();
         if (!r.published()) throw new IllegalStateException("the first snapshot was not published: " + r.reason());
         t.end(String.format(Locale.ROOT, "snapshot %d (%s)", r.snapshot().version(), summary(r.snapshot())));
@@ -128,6 +128,11 @@ public final class Demo implements AutoCloseable {
       String host = o.host().contains(":") ? "[" + o.host() + "]" : o.host();
       String url = "http://" + ("127.0.0.1".equals(o.host()) ? "localhost" : host) + ":" + server.port() + "/";
       t.end("listening on " + url);
+      Thread eval = DemoReports.startInBackground(cs.reportsDir(), store.storeUrl(), eo.config(), log);
+      if (eval != null) {
+        log.println("      the evaluation report (console: Evaluation) is being computed in the background");
+        log.flush();
+      }
       String example = hints.shoppers().isEmpty() ? "u1" : hints.shoppers().get(0).id();
       return new Demo(engine, server, keys, url, t.totalSeconds(), example);
     } catch (RuntimeException e) {
@@ -139,10 +144,17 @@ public final class Demo implements AutoCloseable {
   private static String summary(SnapshotInfo s) {
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, Map<String, Double>> e : s.metrics().entrySet()) {
+      if (!s.algorithms().contains(e.getKey())) continue; // the search ranker's figures come last
       Double v = e.getValue().get("ndcg@10");
       if (sb.length() > 0) sb.append(", ");
       sb.append(e.getKey());
       if (v != null) sb.append(String.format(Locale.ROOT, " ndcg@10 %.3f", v));
+    }
+    if (s.searchRanker() != null) {
+      Map<String, Double> m = s.metrics().getOrDefault("search-ranker", Map.of());
+      Double v = m.get("ndcg@10_" + s.searchRanker());
+      sb.append("; search ranker ").append(s.searchRanker());
+      if (v != null) sb.append(String.format(Locale.ROOT, " held-out search ndcg@10 %.3f", v));
     }
     return sb.toString();
   }

@@ -52,6 +52,9 @@ class EngineCommandsTest {
     assertThat(run("train", "--data", data.toString(), "--algorithms", "popular,itemknn,als", "--set", "engine.eval_users=50"))
         .as(err).isZero();
     assertThat(out).contains("snapshot 1: published").contains("als").contains("ndcg@10");
+    // too few logged searches for LambdaMART on this store: the linear ranker, with its held-out figures
+    assertThat(out).contains("search ranker: linear").contains("rank.min_sessions").contains("held-out NDCG@10");
+    assertThat(Files.isRegularFile(data.resolve("models/000001/search-ranker.txt"))).isTrue();
     assertThat(Files.isRegularFile(data.resolve("models/000001/manifest.json"))).isTrue();
 
     assertThat(run("recommend", "--data", data.toString(), "--scenario", "for-you", "--user", "u001", "--n", "5", "--json"))

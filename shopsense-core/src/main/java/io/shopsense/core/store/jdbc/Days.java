@@ -21,5 +21,10 @@ final class Days {
   static final String SEQS_OF_USER = ALL + "SELECT e.seq FROM days CROSS JOIN events e WHERE days.d IS NOT NULL"
       + " AND e." + DAY + " = days.d AND e.user_id = ?";
 
+  /** The newest events of one user (parameter 1), at most parameter 2, newest first, found day by day through the index. */
+  static final String RECENT_OF_USER = ALL + "SELECT " + EventRows.COLUMNS.replaceAll("(^|, *)", "$1e.")
+      + " FROM days CROSS JOIN events e WHERE days.d IS NOT NULL AND e." + DAY + " = days.d AND e.user_id = ?"
+      + " ORDER BY e.ts DESC, e.seq DESC LIMIT ?";
+
   private Days() {}
 }

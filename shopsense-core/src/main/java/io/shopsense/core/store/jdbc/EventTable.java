@@ -52,28 +52,20 @@ final class EventTable implements EventStore {
     });
   }
 
-  /** Newest day first, one index seek per day that holds events, until {@code limit} events are found. */
+  /**
+   * Newest first: one statement that visits the days holding events newest first and seeks the
+   * user's rows in each ({@link Days#RECENT_OF_USER}), instead of two statements per day from Java.
+   */
   @Override
   public List<Event> recentEvents(String user, int limit) {
     if (limit <= 0) return List.of();
     return db.stream("read recent events of " + user, c -> {
       List<Event> out = new ArrayList<>();
-      try (PreparedStatement previous = c.prepareStatement(Days.PREVIOUS);
-           PreparedStatement ofDay = c.prepareStatement(SELECT + " WHERE " + Days.DAY
-               + " = ? AND user_id = ? ORDER BY ts DESC, seq DESC LIMIT ?")) {
-        long before = Long.MAX_VALUE;
-        while (out.size() < limit) {
-          previous.setLong(1, before);
-          try (ResultSet rs = previous.executeQuery()) {
-            if (!rs.next()) break;
-            before = rs.getLong(1);
-          }
-          ofDay.setLong(1, before);
-          ofDay.setString(2, user);
-          ofDay.setInt(3, limit - out.size());
-          try (ResultSet rs = ofDay.executeQuery()) {
-            while (rs.next()) out.add(EventRows.read(rs));
-          }
+      try (PreparedStatement ps = c.prepareStatement(Days.RECENT_OF_USER)) {
+        ps.setString(1, user);
+        ps.setInt(2, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) out.add(EventRows.read(rs));
         }
       }
       return out;

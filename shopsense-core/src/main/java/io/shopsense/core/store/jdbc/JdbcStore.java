@@ -101,6 +101,7 @@ public final class JdbcStore implements Store {
 
   // --- users ---
   @Override public void saveProfile(String user, String json) { users.saveProfile(user, json); }
+  @Override public void saveProfiles(Map<String, String> docs) { users.saveProfiles(docs); }
   @Override public Optional<String> profile(String user) { return users.profile(user); }
   @Override public void link(IdentityLink link) { users.link(link); }
   @Override public String resolve(String alias) { return users.resolve(alias); }

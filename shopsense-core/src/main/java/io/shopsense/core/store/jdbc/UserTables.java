@@ -9,10 +9,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Profiles, identity links and erasure in SQL. */
 final class UserTables implements UserStore {
+  private static final String UPSERT_PROFILE =
+      "INSERT INTO profiles (user_id, doc) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET doc = excluded.doc";
   private final Db db;
 
   UserTables(Db db) {
@@ -22,11 +25,26 @@ final class UserTables implements UserStore {
   @Override
   public void saveProfile(String user, String json) {
     db.write("save profile of " + user, c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO profiles (user_id, doc) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET doc = excluded.doc")) {
+      try (PreparedStatement ps = c.prepareStatement(UPSERT_PROFILE)) {
         ps.setString(1, user);
         ps.setString(2, json);
         return ps.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public void saveProfiles(Map<String, String> docs) {
+    if (docs.isEmpty()) return;
+    db.write("save " + docs.size() + " profiles", c -> {
+      try (PreparedStatement ps = c.prepareStatement(UPSERT_PROFILE)) {
+        for (var e : docs.entrySet()) {
+          ps.setString(1, e.getKey());
+          ps.setString(2, e.getValue());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+        return null;
       }
     });
   }

@@ -117,6 +117,7 @@ public final class ImportBench {
     heap.forEach(MemoryPoolMXBean::resetPeakUsage);
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu0 = os.getProcessCpuTime();
+    var jvmThreads = JvmThreadsCpu.snapshot();
     long t0 = System.nanoTime();
     List<ImportReport> reports = new Importer(store).progress(System.err::println).importAll(sources);
     long total = System.nanoTime() - t0;
@@ -130,6 +131,7 @@ public final class ImportBench {
             + "%.2f s CPU of this process (all threads); peak heap %d MB; load average %.1f%n",
         backend, run, ev.read(), ev.elapsedNanos() / 1e9, ev.recordsPerSecond(), ev.validationNanos() / 1e9, total / 1e9, cpu / 1e9, peak >> 20,
         os.getSystemLoadAverage());
+    System.out.println("  of which JVM threads: " + JvmThreadsCpu.since(jvmThreads));
   }
 
   private static void ensureData(Path dir) throws IOException {

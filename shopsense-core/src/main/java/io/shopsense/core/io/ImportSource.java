@@ -10,7 +10,10 @@ import java.util.Objects;
  * formats ({@link ImportFormat#MOVIELENS}, {@link ImportFormat#NCF}); catalog files are always JSONL.
  */
 public record ImportSource(Kind kind, Path file, ImportFormat format) {
-  /** What a file holds; the declaration order is the import order (shops before the items that name them). */
+  /**
+   * What a file holds; the declaration order is the order of the reports and of the catalog writes
+   * (shops before the items that name them). An events file is written first, see {@link Importer}.
+   */
   public enum Kind {
     SHOPS, ITEMS, PROMOTIONS, EVENTS;
 

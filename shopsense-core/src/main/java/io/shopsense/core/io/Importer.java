@@ -28,8 +28,8 @@ import java.util.function.ToIntFunction;
  * is written, and its first bad line rolls the transaction back. Catalog files go in as several
  * transactions, so they are first read once without writing (validation), and the events file is
  * written before them: when it turns out bad, nothing has been written yet. (With several events
- * files only the last one is checked while written; the others are validated first, like catalog
- * files.) With {@link #skipBad(boolean) skipBad} there is one pass per file: good lines are
+ * files only the first one is checked while written; the others are validated first, like catalog
+ * files, and written after it, so events keep their file order.) With {@link #skipBad(boolean) skipBad} there is one pass per file: good lines are
  * written and bad ones counted (the first few errors are kept in the report), in the order shops,
  * items, promotions, events. While one batch is written on a background thread the next one is
  * parsed, so parse and store costs overlap on two cores.
@@ -119,9 +119,9 @@ public final class Importer {
       for (ImportSource s : ordered) reports.add(write(s, 0));
       return reports;
     }
-    // the last events file is one transaction: checked while written, so written first
+    // the (first) events file is one transaction: checked while written, so written first
     int checkedWhileWritten = -1;
-    for (int i = 0; i < n; i++) if (ordered.get(i).kind() == Kind.EVENTS) checkedWhileWritten = i;
+    for (int i = n - 1; i >= 0; i--) if (ordered.get(i).kind() == Kind.EVENTS) checkedWhileWritten = i;
     long[] validateNanos = new long[n];
     for (int i = 0; i < n; i++) {
       if (i == checkedWhileWritten) continue;

@@ -163,6 +163,20 @@ class ImporterTest {
   }
 
   @Test
+  void severalEventsFilesKeepTheirOrderAndABadLaterOneStopsThemAll() throws IOException {
+    Path first = write("a.jsonl", good(3));
+    Path second = write("b.jsonl", good(2));
+    Path bad = write("c.jsonl", good(2) + "{\"user\":\"u\",\"type\":\"view\",\"time\":1}\n");
+    assertThatThrownBy(() -> new Importer(store).importAll(List.of(ImportSource.jsonl(Kind.EVENTS, first),
+        ImportSource.jsonl(Kind.EVENTS, bad)))).isInstanceOf(InputException.class).hasMessageStartingWith(bad + ":3:");
+    assertThat(store.eventCount()).isZero();
+    new Importer(store).importAll(List.of(ImportSource.jsonl(Kind.EVENTS, first), ImportSource.jsonl(Kind.EVENTS, second)));
+    List<String> ids = new ArrayList<>();
+    store.forEachEvent(e -> ids.add(e.id()));
+    assertThat(ids).containsExactly("g0", "g1", "g2", "g3", "g4");
+  }
+
+  @Test
   void skipBadWritesTheGoodLinesAndCountsTheBadOnes() throws IOException {
     Path f = write("events.jsonl", good(2) + "{\"user\":\"u\",\"type\":\"bogus\",\"time\":1}\n" + good(3)
         + "not json\n{\"user\":\"u\",\"type\":\"view\",\"time\":1}\n" + good(1));

@@ -88,21 +88,33 @@ public final class RuleEngine {
    */
   public static List<Scored> apply(List<Scored> candidates, Rules r, CatalogView catalog, LiveView live, int n,
       boolean excludeBought, Predicate<String> exclude) {
+    return apply(candidates, null, r, catalog, live, n, excludeBought, exclude);
+  }
+
+  /**
+   * As {@link #apply(List, Rules, CatalogView, LiveView, int, boolean, Predicate)}, with the catalog
+   * item of each candidate when the caller has it ({@code items} parallel to {@code candidates}, an
+   * entry or the whole list may be null): no look-up by id for those.
+   */
+  public static List<Scored> apply(List<Scored> candidates, List<Item> items, Rules r, CatalogView catalog, LiveView live,
+      int n, boolean excludeBought, Predicate<String> exclude) {
     Map<String, Candidate> best = new HashMap<>();
-    for (Scored s : candidates) {
+    for (int i = 0; i < candidates.size(); i++) {
+      Scored s = candidates.get(i);
       if (exclude != null && exclude.test(s.id())) continue;
-      Item it = catalog.item(s.id());
+      Item given = items == null ? null : items.get(i);
+      Item it = given != null ? given : catalog.item(s.id());
       if (!accepts(it, r, live, excludeBought)) continue;
       double b = r.boost().getOrDefault(s.id(), 1.0);
       Scored x = b == 1.0 ? s : s.withScore(s.score() * b);
       Candidate kept = best.get(s.id()); // duplicates keep their best score (the first of equals)
-      if (kept == null || !(kept.scored().score() >= x.score())) best.put(s.id(), new Candidate(x, it));
+      if (kept == null || !(kept.score() >= x.score())) best.put(s.id(), new Candidate(x, it, x.score()));
     }
     List<Candidate> pool = new ArrayList<>(best.values());
-    pool.sort(Comparator.comparingDouble((Candidate c) -> c.scored().score()).reversed().thenComparing(c -> c.scored().id()));
+    pool.sort(BEST_FIRST);
     List<Scored> out = new ArrayList<>(n);
     Set<String> chosen = new HashSet<>();
-    double top = pool.isEmpty() ? 1 : pool.get(0).scored().score();
+    double top = pool.isEmpty() ? 1 : pool.get(0).score();
     for (String p : r.pin()) {
       Item it = catalog.item(p);
       if (it == null || out.size() >= n || chosen.contains(p) || (r.inStockOnly() && !it.inStock())) continue;
@@ -114,8 +126,14 @@ public final class RuleEngine {
     return out;
   }
 
-  /** A candidate that passed the filters, with its catalog item (looked up once). */
-  private record Candidate(Scored scored, Item item) {}
+  /** A candidate that passed the filters, with its catalog item (looked up once) and its score. */
+  private record Candidate(Scored scored, Item item, double score) {}
+
+  /** Score descending, then id (a plain comparator: this sort runs over every candidate of every request). */
+  private static final Comparator<Candidate> BEST_FIRST = (a, b) -> {
+    int c = Double.compare(b.score, a.score);
+    return c != 0 ? c : a.scored.id().compareTo(b.scored.id());
+  };
 
   private static void select(List<Candidate> pool, Rules r, CatalogView catalog, int n, List<Scored> out) {
     int perShop = r.maxShopShare() >= 1 ? Integer.MAX_VALUE : Math.max(1, (int) Math.floor(r.maxShopShare() * n));

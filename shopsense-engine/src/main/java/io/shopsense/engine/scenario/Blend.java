@@ -79,9 +79,18 @@ final class Blend {
   }
 
   List<Scored> result() {
+    return result(null);
+  }
+
+  /** The blended items then the fallback tiers; {@code items} (when not null) gets each one's catalog item, null when unknown. */
+  List<Scored> result(List<Item> items) {
     List<Scored> out = new ArrayList<>(sum.size() + tiers.size());
-    for (Entry a : sum.values()) out.add(a.from.withScore(a.sum));
+    for (Entry a : sum.values()) {
+      out.add(a.from.withScore(a.sum));
+      if (items != null) items.add(a.item);
+    }
     out.addAll(tiers);
+    if (items != null) for (int i = 0; i < tiers.size(); i++) items.add(null);
     return out;
   }
 }

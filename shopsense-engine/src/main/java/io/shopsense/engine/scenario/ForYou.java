@@ -25,6 +25,11 @@ final class ForYou {
   private ForYou() {}
 
   static List<Scored> candidates(Ctx c) {
+    return candidates(c, null);
+  }
+
+  /** The candidates, and in {@code items} (when not null) the catalog item of each that the sources had at hand. */
+  static List<Scored> candidates(Ctx c, List<Item> itemsOut) {
     IntPredicate ok = Sources.eligible(c, true);
     int k = c.pool();
     ScenarioSettings s = c.settings();
@@ -58,7 +63,7 @@ final class ForYou {
     Map<String, Double> shares = sessionShares(c);
     b.scale(c.catalog()::item, it -> factor(c, it, maxCat, shares));
     if (b.size() < 3 * c.n()) Sources.fallbacks(c, b, Sources.topCategory(c), ok);
-    return b.result();
+    return b.result(itemsOut);
   }
 
   private static List<Scored> trendingWithCategory(Ctx c, IntPredicate ok, int k, List<Item> items) {

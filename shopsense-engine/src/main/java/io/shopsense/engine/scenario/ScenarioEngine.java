@@ -59,7 +59,10 @@ public final class ScenarioEngine {
     Ctx c = ctx(s, r, rules);
     List<Scored> out;
     switch (sc) {
-      case FOR_YOU -> out = RuleEngine.apply(ForYou.candidates(c), rules, c.catalog(), c.live(), c.n(), true, null);
+      case FOR_YOU -> {
+        List<Item> items = new ArrayList<>();
+        out = RuleEngine.apply(ForYou.candidates(c, items), items, rules, c.catalog(), c.live(), c.n(), true, null);
+      }
       case TRENDING -> out = RuleEngine.apply(Feeds.trending(c), rules, c.catalog(), c.live(), c.n(), true, null);
       case NEW_ARRIVALS -> out = RuleEngine.apply(Feeds.newArrivalsScenario(c), rules, c.catalog(), c.live(), c.n(), true, null);
       case SIMILAR -> {

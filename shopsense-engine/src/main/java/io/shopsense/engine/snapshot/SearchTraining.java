@@ -85,7 +85,7 @@ final class SearchTraining {
     SearchLog log = SearchLog.build(events, s.attributionWindowMs());
     int positives = log.withPositives();
     boolean collab = itemKnn && config.get("rank.collaborative").equals("itemknn");
-    LOG.info("search ranker: {} logged searches, {} with a click, cart or purchase (10%, {} s)", log.sessions().size(),
+    LOG.info("search ranker: {} logged searches, {} with a click, cart or purchase (10%, {})", log.sessions().size(),
         positives, secs(t0));
     Map<String, Double> m = new LinkedHashMap<>();
     if (positives < 2) {
@@ -105,11 +105,12 @@ final class SearchTraining {
     RankerTrainer.HeldOut h = RankerTrainer.heldOut(in, s, profiles, log, fraction, config.getInt("rank.eval.max_searches"));
     int trained = h.train().size();
     List<RankingGroups.Group> test = h.test();
-    LOG.info("search ranker: {} training searches ({} rows), {} held out (50%, {} s)", trained, h.set().rows(), test.size(),
+    LOG.info("search ranker: {} training searches ({} rows), {} held out (50%, {})", trained, h.set().rows(), test.size(),
         secs(t0));
     Ranker linear = trained == 0 ? LinearRanker.handSet() : LinearRanker.fit(h.set(), s.linearL2());
+    LOG.info("search ranker: linear ranker fitted (60%, {})", secs(t0));
     LtrRanker ltr = trained >= s.minSessions() ? LtrRanker.train(h.set(), s.lgbm()) : null;
-    LOG.info("search ranker: fitted, judging on the held-out searches (90%, {} s)", secs(t0));
+    LOG.info("search ranker: fitted, judging on the held-out searches (90%, {})", secs(t0));
 
     Judge judge = new Judge(K, Set.of());
     Judge.Totals none = new Judge.Totals();
@@ -136,7 +137,7 @@ final class SearchTraining {
     m.put("lambdamart", useLtr ? 1.0 : 0.0);
     m.put("fit_seconds", seconds(t0));
     String report = report(served, trained, test.size(), s.minSessions(), none, lin, ltr == null ? null : lm);
-    LOG.info("{} ({} s)", report, String.format(Locale.ROOT, "%.1f", m.get("fit_seconds")));
+    LOG.info("{} ({})", report, secs(t0));
     return new Outcome(new SearchModel(served, st.stats(), st.intent(), collab), m, report);
   }
 
@@ -164,7 +165,13 @@ final class SearchTraining {
     return (System.nanoTime() - t0) / 1e9;
   }
 
+  /** Wall seconds since {@code t0}, and the process's CPU seconds so far (it includes concurrent requests). */
   private static String secs(long t0) {
-    return String.format(Locale.ROOT, "%.1f", seconds(t0));
+    return String.format(Locale.ROOT, "%.1f s wall, process CPU %.1f s", seconds(t0), processCpu());
+  }
+
+  private static double processCpu() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() / 1e9 : Double.NaN;
   }
 }

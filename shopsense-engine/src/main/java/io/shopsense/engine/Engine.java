@@ -326,9 +326,16 @@ public final class Engine {
   }
 
   void close() {
-    scheduler.shutdownNow();
+    // No interrupt while a background task runs: an interrupt during Lucene's commit closes the
+    // index lock's FileChannel (ClosedByInterruptException), and the index can then not be closed.
+    // shutdown() cancels the periodic tasks and lets a running one finish.
+    scheduler.shutdown();
     try {
-      scheduler.awaitTermination(30, TimeUnit.SECONDS);
+      if (!scheduler.awaitTermination(60, TimeUnit.SECONDS)) {
+        LOG.warn("a background task (training?) still runs after 60 s; interrupting it");
+        scheduler.shutdownNow();
+        scheduler.awaitTermination(30, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
     }

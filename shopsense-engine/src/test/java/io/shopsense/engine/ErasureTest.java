@@ -98,6 +98,7 @@ class ErasureTest {
     try (ShopSense s = TestStores.reopen(data, Map.of())) {
       assertThat(s.currentSnapshot().version()).isEqualTo(2);
       assertThat(s.snapshots()).allMatch(i -> !i.status().startsWith("refused"));
+      assertThat(s.snapshot().search()).as("the rewritten snapshot keeps its search ranker").isNotNull();
       assertThat(s.snapshot().userRow(user)).isEqualTo(-1);
       String item = s.internals().catalog().newestFirst().get(0).id();
       long t = s.internals().clock().now();

@@ -24,7 +24,7 @@ class IngestTest {
 
   @Test
   void concurrentBatchesAreAllDurableAndAppliedOnce() throws Exception {
-    try (ShopSense s = TestStores.open(dir.resolve("data"), Map.of())) {
+    try (ShopSense s = TestStores.open(dir.resolve("data"), TestStores.NO_SEARCH_RANKER)) {
       long before = s.internals().store().eventCount();
       List<String> items = s.internals().catalog().newestFirst().stream().limit(50).map(i -> i.id()).toList();
       long t = s.internals().clock().now();
@@ -69,7 +69,7 @@ class IngestTest {
 
   @Test
   void badEventsAreRefusedWithTheirField() {
-    try (ShopSense s = TestStores.open(dir.resolve("data"), Map.of())) {
+    try (ShopSense s = TestStores.open(dir.resolve("data"), TestStores.NO_SEARCH_RANKER)) {
       long t = s.internals().clock().now();
       String item = s.internals().catalog().newestFirst().get(0).id();
       assertField(s, List.of(Event.of("u", EventType.VIEW, null, t)), "item");

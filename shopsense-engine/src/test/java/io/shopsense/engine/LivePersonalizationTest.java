@@ -29,7 +29,7 @@ class LivePersonalizationTest {
 
   @BeforeAll
   static void open() {
-    s = TestStores.open(dir.resolve("data"), Map.of());
+    s = TestStores.open(dir.resolve("data"), TestStores.NO_SEARCH_RANKER);
     assertThat(s.train().published()).isTrue();
   }
 

@@ -35,7 +35,7 @@ class ScenarioTest {
 
   @BeforeAll
   static void train() {
-    s = TestStores.open(dir.resolve("data"), Map.of());
+    s = TestStores.open(dir.resolve("data"), TestStores.NO_SEARCH_RANKER);
     users = Fixtures.users(s);
     now = s.internals().clock().now();
     // hand-made promotions around the data's "now", one per rule the scenario must respect

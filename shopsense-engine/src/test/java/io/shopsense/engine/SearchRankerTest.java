@@ -29,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code rank.min_sessions}; a new snapshot's ranker swapped in for serving.
  */
 class SearchRankerTest {
-  static final Map<String, String> EMBEDDINGS = Map.of("engine.embeddings", "true");
+  /** Hybrid retrieval and the default LambdaMART rounds, as the product runs (the tests' defaults are smaller). */
+  static final Map<String, String> PRODUCT = Map.of("engine.embeddings", "true", "rank.lgbm.iterations",
+      io.shopsense.core.config.Config.defaults().get("rank.lgbm.iterations"));
   @TempDir Path dir;
 
   static SearchRequestParams q(String text, String user, boolean personalize, boolean explain) {
@@ -57,8 +59,8 @@ class SearchRankerTest {
     String user;
     List<String> before;
     // hybrid retrieval as the product runs it: with BM25 alone the two rankers come out about even here
-    try (ShopSense s = TestStores.open(data, GeneratorSpec.small(), EMBEDDINGS)) {
-      TrainReport r = s.train();
+    try (ShopSense s = TestStores.open(data, GeneratorSpec.small(), PRODUCT)) {
+      TrainReport r = s.train(List.of("itemknn"), false); // item-kNN: the collaborative feature; the other models add nothing here
       assertThat(r.published()).as(r.reason()).isTrue();
       SnapshotInfo info = r.snapshot();
       Map<String, Double> m = info.metrics().get("search-ranker");
@@ -96,7 +98,7 @@ class SearchRankerTest {
       List<ResultItem> plainExplained = s.search(q(query, user, false, true)).results();
       assertThat(plainExplained).allMatch(x -> x.reason() != null && !x.reason().isBlank());
     }
-    try (ShopSense s = TestStores.reopen(data, EMBEDDINGS)) {
+    try (ShopSense s = TestStores.reopen(data, PRODUCT)) {
       assertThat(s.snapshot().search().kind()).isEqualTo("lambdamart");
       assertThat(s.currentSnapshot().searchRanker()).isEqualTo("lambdamart");
       assertThat(serving(s).ranker().ranker()).isSameAs(s.snapshot().search().ranker());

@@ -20,13 +20,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Publishing, swapping, verifying and gating model snapshots. */
+/**
+ * Publishing, swapping, verifying and gating model snapshots. The search ranker is off here (it
+ * costs seconds per training, and these tests train nine times); {@link SearchRankerTest} covers
+ * its files, reopen and swap.
+ */
 class SnapshotTest {
   @TempDir Path dir;
 
+  static Map<String, String> with(Map<String, String> overrides) {
+    Map<String, String> m = new java.util.HashMap<>(TestStores.NO_SEARCH_RANKER);
+    m.putAll(overrides);
+    return m;
+  }
+
   @Test
   void swapsUnderConcurrentLoadWithoutAFailedRequest() throws Exception {
-    try (ShopSense s = TestStores.open(dir.resolve("data"), Map.of("engine.keep_snapshots", "2"))) {
+    try (ShopSense s = TestStores.open(dir.resolve("data"), with(Map.of("engine.keep_snapshots", "2")))) {
       assertThat(s.train().published()).isTrue();
       List<String> users = Fixtures.users(s);
       String item = s.internals().catalog().newestFirst().get(0).id();
@@ -82,7 +92,7 @@ class SnapshotTest {
   @Test
   void aCorruptSnapshotIsRefusedAndThePreviousOneServes() throws IOException {
     Path data = dir.resolve("data");
-    try (ShopSense s = TestStores.open(data, Map.of())) {
+    try (ShopSense s = TestStores.open(data, with(Map.of()))) {
       assertThat(s.train().published()).isTrue();
       assertThat(s.train().published()).isTrue();
     }
@@ -93,7 +103,7 @@ class SnapshotTest {
       f.seek(f.length() / 2);
       f.write(b ^ 0xff);
     }
-    try (ShopSense s = TestStores.reopen(data, Map.of())) {
+    try (ShopSense s = TestStores.reopen(data, with(Map.of()))) {
       assertThat(s.currentSnapshot().version()).isEqualTo(1);
       SnapshotInfo bad = s.snapshots().stream().filter(i -> i.version() == 2).findFirst().orElseThrow();
       assertThat(bad.status()).startsWith("refused").contains("checksum mismatch in model-als.bin");
@@ -101,7 +111,7 @@ class SnapshotTest {
     }
     // a snapshot with a missing manifest is refused too
     Files.delete(data.resolve("models/000001/manifest.json"));
-    try (ShopSense s = TestStores.reopen(data, Map.of())) {
+    try (ShopSense s = TestStores.reopen(data, with(Map.of()))) {
       assertThat(s.currentSnapshot().version()).isZero();
       assertThat(s.snapshots()).allMatch(i -> i.status().startsWith("refused"));
       assertThat(Fixtures.recommend(s, Scenario.FOR_YOU, "anyone", null, 10, false).results()).hasSize(10);
@@ -111,7 +121,7 @@ class SnapshotTest {
   @Test
   void theGateRefusesAWorseModel() {
     Path data = dir.resolve("data");
-    try (ShopSense s = TestStores.open(data, Map.of())) {
+    try (ShopSense s = TestStores.open(data, with(Map.of()))) {
       TrainReport good = s.train(List.of("itemknn", "als"), false);
       assertThat(good.published()).isTrue();
       TrainReport worse = s.train(List.of("popular"), false);
@@ -131,12 +141,12 @@ class SnapshotTest {
     Path data = dir.resolve("data");
     List<String> before;
     String user;
-    try (ShopSense s = TestStores.open(data, Map.of())) {
+    try (ShopSense s = TestStores.open(data, with(Map.of()))) {
       s.train();
       user = Fixtures.users(s).get(11);
       before = Fixtures.ids(Fixtures.recommend(s, Scenario.FOR_YOU, user, null, 20, false));
     }
-    try (ShopSense s = TestStores.reopen(data, Map.of())) {
+    try (ShopSense s = TestStores.reopen(data, with(Map.of()))) {
       assertThat(s.currentSnapshot().version()).isEqualTo(1);
       assertThat(s.currentSnapshot().metrics()).containsKeys("als", "itemknn");
       assertThat(Fixtures.ids(Fixtures.recommend(s, Scenario.FOR_YOU, user, null, 20, false))).isEqualTo(before);

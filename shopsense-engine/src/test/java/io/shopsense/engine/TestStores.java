@@ -25,9 +25,10 @@ public final class TestStores {
 
   private TestStores() {}
 
-  /** Test settings: no embeddings (fast index), small models, two threads. */
+  /** Test settings: no embeddings (fast index), small models (50 LambdaMART rounds), two threads. */
   public static final Map<String, String> TEST_CONFIG = Map.of(
       "engine.embeddings", "false",
+      "rank.lgbm.iterations", "50",
       "engine.threads", "2",
       "engine.eval_users", "200",
       "engine.profile_flush_seconds", "3600",
@@ -35,6 +36,9 @@ public final class TestStores {
       "als.iterations", "6",
       "itemknn.neighbors", "100",
       "content.neighbors", "50");
+
+  /** For tests whose subject is not search: training skips the search ranker (it costs seconds per training). */
+  public static final Map<String, String> NO_SEARCH_RANKER = Map.of("engine.search_ranker", "false");
 
   /** A fresh data directory holding a copy of the default generated store. */
   public static Path copyInto(Path dataDir) {

@@ -99,7 +99,7 @@ final class SearchTraining {
           + "purchase; LambdaMART needs rank.min_sessions = " + s.minSessions() + ")");
     }
 
-    RankerTrainer.Inputs in = new RankerTrainer.Inputs(events, catalog, new ArrayList<>(promotions), retriever.cached(),
+    RankerTrainer.Inputs in = new RankerTrainer.Inputs(events, catalog, new ArrayList<>(promotions), retriever,
         collab ? RankerTrainer.itemKnn(events, items, config, s) : null);
     ProfileUpdater profiles = ProfileUpdater.from(config, PriceBands.fit(items));
     RankerTrainer.HeldOut h = RankerTrainer.heldOut(in, s, profiles, log, fraction, config.getInt("rank.eval.max_searches"));

@@ -108,6 +108,8 @@ public final class ServerLoadBench {
         warmUp(client, base, f);
         probe(client, base, f, a.getInt("probe", 200));
         Load load = mode.equals("total") ? Load.total(rate, shares, eventRate) : Load.perRoute(rate, searchShare, eventRate);
+        System.out.printf(Locale.ROOT, "  live state in memory: %,d shoppers (engine.preload_users loads the most recently active at open)%n",
+            engine.internals().live().size());
         mixed(client, base, f, seconds, load);
         ingestion(client, base, f, ingestBatches);
         eventToEffect(client, base, f, 20);

@@ -72,6 +72,8 @@ public final class Engine {
   private final ScheduledExecutorService scheduler;
   private final Map<String, ScenarioSettings> settings = new ConcurrentHashMap<>();
   private final AtomicReference<Object[]> suggester = new AtomicReference<>(); // {snapshot, catalog view, Suggester}
+  private final Thread preloader;
+  private volatile boolean closing;
 
   Engine(EngineOptions options, Store store) {
     this.options = options;
@@ -108,6 +110,7 @@ public final class Engine {
       scheduler.scheduleWithFixedDelay(this::flushQuietly, flush, flush, TimeUnit.SECONDS);
       int every = config.getInt("engine.train_interval_minutes");
       if (every > 0) scheduler.scheduleWithFixedDelay(this::trainQuietly, every, every, TimeUnit.MINUTES);
+      this.preloader = startPreload(config.getInt("engine.preload_users"));
     } catch (RuntimeException ex) {
       search.close();
       throw ex;
@@ -119,6 +122,48 @@ public final class Engine {
     for (Item it : catalog.view().newestFirst()) ids.add(it.id());
     ids.sort(null);
     return ModelSnapshot.empty(ids, clock.now());
+  }
+
+  /**
+   * Loads the live state of the {@code n} most recently active shoppers on a background thread, so
+   * that after a start their first requests and events do not each pay for reading their history
+   * from the store (a few ms each; hundreds of new shoppers a second saturate two cores). Null when
+   * {@code n} is 0.
+   */
+  private Thread startPreload(int n) {
+    if (n < 0) throw new IllegalArgumentException("engine.preload_users must be >= 0, got " + n);
+    if (n == 0) return null;
+    Thread t = new Thread(() -> {
+      long t0 = System.nanoTime();
+      int loaded = 0;
+      try {
+        for (String u : store.recentUsers(n)) {
+          if (closing) return;
+          // under the ingestion lock's read side, like ingestion: an erasure runs before or after, never across
+          ingestor.lock().readLock().lock();
+          try {
+            if (identity.resolve(u).equals(u) && !erased.contains(u)) live.preload(u);
+          } finally {
+            ingestor.lock().readLock().unlock();
+          }
+          loaded++;
+        }
+        LOG.info("live state of {} recently active shoppers loaded in {} s", loaded,
+            String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
+      } catch (RuntimeException ex) {
+        if (!closing) LOG.warn("preloading live state stopped after {} shoppers: {}", loaded, ex.getMessage(), ex);
+      }
+    }, "shopsense-live-preload");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** Waits up to {@code millis} for the preloading of live state to finish; true when it has (tests, benchmarks). */
+  public boolean awaitPreload(long millis) throws InterruptedException {
+    if (preloader == null) return true;
+    preloader.join(Math.max(1, millis));
+    return !preloader.isAlive();
   }
 
   /** Deletes events older than {@code engine.retention_days} (0 keeps everything). */
@@ -290,6 +335,14 @@ public final class Engine {
   }
 
   void close() {
+    closing = true;
+    if (preloader != null) {
+      try {
+        preloader.join(TimeUnit.SECONDS.toMillis(30)); // stops at its next shopper
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+      }
+    }
     scheduler.shutdownNow();
     try {
       scheduler.awaitTermination(30, TimeUnit.SECONDS);

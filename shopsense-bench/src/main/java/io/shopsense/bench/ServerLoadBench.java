@@ -106,7 +106,7 @@ public final class ServerLoadBench {
         System.out.printf(Locale.ROOT, "  store: %,d users with events sampled, %,d items; snapshot %d%n",
             f.users.size(), f.items.size(), engine.currentSnapshot().version());
         // a deployment sends traffic once the server is warm: wait for the live state of the recently
-        // active shoppers (engine.preload_users, loading since open) before the load starts
+        // active shoppers (engine.preload_users, loading since the server started) before the load starts
         long p0 = System.nanoTime();
         boolean warm = engine.internals().awaitPreload(300_000);
         System.out.printf(Locale.ROOT, "  live state preload %s after %.1f s more: %,d shoppers in memory%n",

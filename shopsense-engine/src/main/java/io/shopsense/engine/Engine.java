@@ -72,7 +72,7 @@ public final class Engine {
   private final ScheduledExecutorService scheduler;
   private final Map<String, ScenarioSettings> settings = new ConcurrentHashMap<>();
   private final AtomicReference<Object[]> suggester = new AtomicReference<>(); // {snapshot, catalog view, Suggester}
-  private final Thread preloader;
+  private Thread preloader; // guarded by this
   private volatile boolean closing;
 
   Engine(EngineOptions options, Store store) {
@@ -110,7 +110,6 @@ public final class Engine {
       scheduler.scheduleWithFixedDelay(this::flushQuietly, flush, flush, TimeUnit.SECONDS);
       int every = config.getInt("engine.train_interval_minutes");
       if (every > 0) scheduler.scheduleWithFixedDelay(this::trainQuietly, every, every, TimeUnit.MINUTES);
-      this.preloader = startPreload(config.getInt("engine.preload_users"));
     } catch (RuntimeException ex) {
       search.close();
       throw ex;
@@ -125,14 +124,20 @@ public final class Engine {
   }
 
   /**
-   * Loads the live state of the {@code n} most recently active shoppers on a background thread, so
-   * that after a start their first requests and events do not each pay for reading their history
-   * from the store (a few ms each; hundreds of new shoppers a second saturate two cores). Null when
-   * {@code n} is 0.
+   * Starts loading the live state of the {@code engine.preload_users} most recently active shoppers
+   * on a background thread (once; a server calls it when it starts), so that their first requests
+   * and events do not each pay for reading their history from the store (a few ms each; hundreds of
+   * new shoppers a second saturate two cores).
    */
-  private Thread startPreload(int n) {
+  synchronized void startPreload() {
+    int n = config.getInt("engine.preload_users");
     if (n < 0) throw new IllegalArgumentException("engine.preload_users must be >= 0, got " + n);
-    if (n == 0) return null;
+    if (n == 0 || preloader != null || closing) return;
+    preloader = preloadThread(n);
+    preloader.start();
+  }
+
+  private Thread preloadThread(int n) {
     Thread t = new Thread(() -> {
       long t0 = System.nanoTime();
       int loaded = 0;
@@ -155,15 +160,18 @@ public final class Engine {
       }
     }, "shopsense-live-preload");
     t.setDaemon(true);
-    t.start();
     return t;
   }
 
   /** Waits up to {@code millis} for the preloading of live state to finish; true when it has (tests, benchmarks). */
   public boolean awaitPreload(long millis) throws InterruptedException {
-    if (preloader == null) return true;
-    preloader.join(Math.max(1, millis));
-    return !preloader.isAlive();
+    Thread t;
+    synchronized (this) {
+      t = preloader;
+    }
+    if (t == null) return true;
+    t.join(Math.max(1, millis));
+    return !t.isAlive();
   }
 
   /** Deletes events older than {@code engine.retention_days} (0 keeps everything). */
@@ -335,10 +343,14 @@ public final class Engine {
   }
 
   void close() {
-    closing = true;
-    if (preloader != null) {
+    Thread t;
+    synchronized (this) {
+      closing = true;
+      t = preloader;
+    }
+    if (t != null) {
       try {
-        preloader.join(TimeUnit.SECONDS.toMillis(30)); // stops at its next shopper
+        t.join(TimeUnit.SECONDS.toMillis(30)); // stops at its next shopper
       } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
       }

@@ -11,13 +11,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The live state of the most recently active shoppers is loaded at open, and is the state a first request would load. */
+/** On warm-up the live state of the most recently active shoppers is loaded, the state a first request would load. */
 class PreloadTest {
   @TempDir Path dir;
 
   @Test
   void theMostRecentShoppersAreLiveAfterOpenWithTheStateTheirFirstRequestWouldLoad() throws Exception {
     try (ShopSense s = TestStores.open(dir.resolve("data"), Map.of("engine.preload_users", "30"))) {
+      assertThat(s.internals().live().size()).isZero(); // not before a server asks for it
+      s.warmUp();
+      s.warmUp(); // once
       assertThat(s.internals().awaitPreload(60_000)).isTrue();
       List<String> recent = s.internals().store().recentUsers(40);
       for (String u : recent.subList(0, 30)) assertThat(s.internals().live().has(u)).as(u).isTrue();
@@ -42,6 +45,7 @@ class PreloadTest {
   @Test
   void zeroTurnsItOff() throws Exception {
     try (ShopSense s = TestStores.open(dir.resolve("off"), Map.of())) {
+      s.warmUp();
       assertThat(s.internals().awaitPreload(1)).isTrue();
       assertThat(s.internals().live().size()).isZero();
     }

@@ -39,7 +39,8 @@ public final class RequestCostBench {
     int n = a.getInt("requests", 2000);
     int warm = a.getInt("warm-up", 3000);
     System.out.printf(Locale.ROOT, "RequestCostBench %s: %s%n", LocalDate.now(), Machine.describe());
-    Config config = Config.load(data.resolve("shopsense.properties"), System.getenv(), Map.of("engine.embeddings", "false"));
+    Config config = Config.load(data.resolve("shopsense.properties"), System.getenv(), Map.of("engine.embeddings", "false",
+        "engine.preload_users", "0")); // first touches are measured: nothing loaded ahead
     try (ShopSense engine = ShopSense.open(new EngineOptions(data, null, config))) {
       Set<String> seen = new HashSet<>();
       List<String> users = new ArrayList<>();

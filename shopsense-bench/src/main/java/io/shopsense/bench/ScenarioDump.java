@@ -36,7 +36,7 @@ public final class ScenarioDump {
     Path data = Path.of(a.get("data", "target/bench-data/server-medium"));
     Path out = Path.of(a.get("out", "target/scenario-dump.jsonl"));
     int n = a.getInt("users", 1000);
-    Config config = Config.load(data.resolve("shopsense.properties"), System.getenv(), Map.of("engine.embeddings", "false"));
+    Config config = Config.load(data.resolve("shopsense.properties"), System.getenv(), Map.of("engine.embeddings", "false", "engine.preload_users", "0"));
     ObjectMapper json = new ObjectMapper();
     try (ShopSense engine = ShopSense.open(new EngineOptions(data, null, config));
          BufferedWriter w = Files.newBufferedWriter(out)) {

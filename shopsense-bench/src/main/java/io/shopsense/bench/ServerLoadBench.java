@@ -105,9 +105,16 @@ public final class ServerLoadBench {
         HttpClient client = OpenLoop.client();
         System.out.printf(Locale.ROOT, "  store: %,d users with events sampled, %,d items; snapshot %d%n",
             f.users.size(), f.items.size(), engine.currentSnapshot().version());
+        // a deployment sends traffic once the server is warm: wait for the live state of the recently
+        // active shoppers (engine.preload_users, loading since the server started) before the load starts
+        long p0 = System.nanoTime();
+        boolean warm = engine.internals().awaitPreload(300_000);
+        System.out.printf(Locale.ROOT, "  live state preload %s after %.1f s more: %,d shoppers in memory%n",
+            warm ? "finished" : "still running", (System.nanoTime() - p0) / 1e9, engine.internals().live().size());
         warmUp(client, base, f);
         probe(client, base, f, a.getInt("probe", 200));
         Load load = mode.equals("total") ? Load.total(rate, shares, eventRate) : Load.perRoute(rate, searchShare, eventRate);
+        System.out.printf(Locale.ROOT, "  live state in memory: %,d shoppers%n", engine.internals().live().size());
         mixed(client, base, f, seconds, load);
         ingestion(client, base, f, ingestBatches);
         eventToEffect(client, base, f, 20);

@@ -74,6 +74,8 @@ public final class Engine {
   private final Map<String, ScenarioSettings> settings = new ConcurrentHashMap<>();
   private final Map<String, Boolean> personalize = new ConcurrentHashMap<>();
   private final AtomicReference<Object[]> suggester = new AtomicReference<>(); // {snapshot, catalog view, Suggester}
+  private Thread preloader; // guarded by this
+  private volatile boolean closing;
 
   Engine(EngineOptions options, Store store) {
     this.options = options;
@@ -125,6 +127,57 @@ public final class Engine {
     for (Item it : catalog.view().newestFirst()) ids.add(it.id());
     ids.sort(null);
     return ModelSnapshot.empty(ids, clock.now());
+  }
+
+  /**
+   * Starts loading the live state of the {@code engine.preload_users} most recently active shoppers
+   * on a background thread (once; a server calls it when it starts), so that their first requests
+   * and events do not each pay for reading their history from the store (a few ms each; hundreds of
+   * new shoppers a second saturate two cores).
+   */
+  synchronized void startPreload() {
+    int n = config.getInt("engine.preload_users");
+    if (n < 0) throw new IllegalArgumentException("engine.preload_users must be >= 0, got " + n);
+    if (n == 0 || preloader != null || closing) return;
+    preloader = preloadThread(n);
+    preloader.start();
+  }
+
+  private Thread preloadThread(int n) {
+    Thread t = new Thread(() -> {
+      long t0 = System.nanoTime();
+      int loaded = 0;
+      try {
+        for (String u : store.recentUsers(n)) {
+          if (closing) return;
+          // under the ingestion lock's read side, like ingestion: an erasure runs before or after, never across
+          ingestor.lock().readLock().lock();
+          try {
+            if (identity.resolve(u).equals(u) && !erased.contains(u)) live.preload(u);
+          } finally {
+            ingestor.lock().readLock().unlock();
+          }
+          loaded++;
+        }
+        LOG.info("live state of {} recently active shoppers loaded in {} s", loaded,
+            String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
+      } catch (RuntimeException ex) {
+        if (!closing) LOG.warn("preloading live state stopped after {} shoppers: {}", loaded, ex.getMessage(), ex);
+      }
+    }, "shopsense-live-preload");
+    t.setDaemon(true);
+    return t;
+  }
+
+  /** Waits up to {@code millis} for the preloading of live state to finish; true when it has (tests, benchmarks). */
+  public boolean awaitPreload(long millis) throws InterruptedException {
+    Thread t;
+    synchronized (this) {
+      t = preloader;
+    }
+    if (t == null) return true;
+    t.join(Math.max(1, millis));
+    return !t.isAlive();
   }
 
   /** Deletes events older than {@code engine.retention_days} (0 keeps everything). */
@@ -326,6 +379,18 @@ public final class Engine {
   }
 
   void close() {
+    Thread t;
+    synchronized (this) {
+      closing = true;
+      t = preloader;
+    }
+    if (t != null) {
+      try {
+        t.join(TimeUnit.SECONDS.toMillis(30)); // stops at its next shopper
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+      }
+    }
     // No interrupt while a background task runs: an interrupt during Lucene's commit closes the
     // index lock's FileChannel (ClosedByInterruptException), and the index can then not be closed.
     // shutdown() cancels the periodic tasks and lets a running one finish.

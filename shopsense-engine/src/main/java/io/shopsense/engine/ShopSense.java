@@ -240,6 +240,15 @@ public final class ShopSense implements AutoCloseable {
   }
 
   /** Engine internals for tests in this module and tools (read-only use). */
+  /**
+   * Starts loading, on a background thread, the live state of the {@code engine.preload_users} most
+   * recently active shoppers, so their first requests after a start do not each read their history
+   * from the store. Servers call it when they start; returns at once; a second call does nothing.
+   */
+  public void warmUp() {
+    e.startPreload();
+  }
+
   public Engine internals() {
     return e;
   }

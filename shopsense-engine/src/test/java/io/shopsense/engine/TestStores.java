@@ -32,6 +32,7 @@ public final class TestStores {
       "engine.threads", "2",
       "engine.eval_users", "200",
       "engine.profile_flush_seconds", "3600",
+      "engine.preload_users", "0",
       "als.factors", "32",
       "als.iterations", "6",
       "itemknn.neighbors", "100",

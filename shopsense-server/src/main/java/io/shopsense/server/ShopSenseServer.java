@@ -72,6 +72,7 @@ public final class ShopSenseServer implements AutoCloseable {
    */
   public static ShopSenseServer start(ShopSense engine, ServerOptions options, List<RouteSpec> extraRoutes) {
     requireSafeBinding(options);
+    engine.warmUp(); // recently active shoppers' live state, loaded in the background
     ServerMetrics metrics = new ServerMetrics();
     bindEngineMetrics(metrics, engine);
     var trainTimer = metrics.timer("shopsense_training", "Training runs started over HTTP");

@@ -31,6 +31,12 @@ public interface EventStore {
   /** The most recent events of one shopper, newest first. */
   List<Event> recentEvents(String user, int limit);
 
+  /**
+   * The shoppers with the newest events, by the time of their newest event (newest first, ties by
+   * id), at most {@code limit}: who a server should have in memory first. One pass over the events.
+   */
+  List<String> recentUsers(int limit);
+
   long eventCount();
 
   /** Count of events per type (types with none are absent). */

@@ -185,6 +185,19 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void recentUsersAreOrderedByTheirNewestEvent() {
+    Store s = store();
+    assertThat(s.recentUsers(5)).isEmpty();
+    long day = 86_400_000L;
+    s.append(List.of(event(null, "old", EventType.VIEW, "i", 5), event(null, "mid", EventType.VIEW, "i", 3 * day),
+        event(null, "new", EventType.VIEW, "i", 9 * day), event(null, "old", EventType.CLICK, "i", 6),
+        event(null, "tie-b", EventType.VIEW, "i", 3 * day), event(null, "mid", EventType.VIEW, "i", 2 * day)));
+    assertThat(s.recentUsers(10)).containsExactly("new", "mid", "tie-b", "old");
+    assertThat(s.recentUsers(2)).containsExactly("new", "mid");
+    assertThat(s.recentUsers(0)).isEmpty();
+  }
+
+  @Test
   void recentEventsWalkBackOverDays() {
     Store s = store();
     long day = 86_400_000L;

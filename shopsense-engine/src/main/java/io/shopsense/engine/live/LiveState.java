@@ -94,6 +94,16 @@ public final class LiveState {
     get(user);
   }
 
+  /**
+   * Loads the shopper's state ahead of their requests (a warm-up after a start) unless it is in
+   * memory already or empty; like {@link #get}, a state loaded meanwhile by a request or an event wins.
+   */
+  public void preload(String user) {
+    if (users.containsKey(user)) return;
+    LiveUser fresh = load(user);
+    if (!fresh.isEmpty()) users.putIfAbsent(user, fresh);
+  }
+
   /** True when the shopper's state is in memory. */
   public boolean has(String user) {
     return users.containsKey(user);

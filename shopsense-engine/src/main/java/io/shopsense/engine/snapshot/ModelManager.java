@@ -58,7 +58,7 @@ public final class ModelManager {
   public ModelSnapshot loadNewest(ModelSnapshot empty) {
     for (long v : repo.versions()) {
       try {
-        ModelSnapshot s = repo.read(v, config);
+        ModelSnapshot s = repo.read(v, config).prepare();
         current.set(s);
         LOG.info("serving model snapshot {} ({} algorithms, trained on {} events)", v, s.manifest().algorithms().size(),
             s.manifest().events());
@@ -134,7 +134,7 @@ public final class ModelManager {
         } catch (IOException e) {
           throw new UncheckedIOException("cannot publish snapshot " + version + ": " + e.getMessage(), e);
         }
-        current.set(cand);
+        current.set(cand.prepare());
         repo.prune(keep(), cand.version());
         double sc = score(cand);
         reason = gate == null ? (Double.isNaN(sc) ? "published (no holdout figures to gate on)"
@@ -215,7 +215,7 @@ public final class ModelManager {
           if (p == s) continue;
           rewrite(p, repo.dir(v));
           patched++;
-          if (cur != null && cur.version() == v) current.set(repo.read(v, config));
+          if (cur != null && cur.version() == v) current.set(repo.read(v, config).prepare());
         } catch (IOException e) {
           throw new UncheckedIOException("cannot erase shoppers from snapshot " + v + ": " + e.getMessage(), e);
         }

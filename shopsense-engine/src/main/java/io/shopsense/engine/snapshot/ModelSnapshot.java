@@ -43,6 +43,16 @@ public final class ModelSnapshot {
     this.search = search;
   }
 
+  /**
+   * Computes what serving would otherwise compute lazily on some request (the ALS fold-in Gram
+   * matrix: seconds while the JIT has not yet compiled the SIMD kernels), before the snapshot serves.
+   */
+  public ModelSnapshot prepare() {
+    FactorModel als = als();
+    if (als != null) als.prepareFoldIn();
+    return this;
+  }
+
   /** Version 0: no training yet. Every catalog item is a column with no interactions and no model. */
   public static ModelSnapshot empty(Collection<String> itemIds, long now) {
     IdIndex users = new IdIndex();

@@ -273,6 +273,14 @@ public final class FactorModel implements TrainedModel {
     return n;
   }
 
+  /**
+   * Computes now what {@link #foldInUser} computes on its first call (the item Gram matrix VᵀV,
+   * O(items f²)), so that no request pays for it; a no-op for models that cannot fold in.
+   */
+  public void prepareFoldIn() {
+    if (canFoldIn()) gram();
+  }
+
   private double[] gram() {
     double[] g = itemGram;
     if (g == null) itemGram = g = Gram.compute(itemFactors, items, f, null);

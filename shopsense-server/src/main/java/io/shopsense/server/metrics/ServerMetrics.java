@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 
@@ -20,20 +21,24 @@ public final class ServerMetrics {
   public static final String UNMATCHED = "unmatched";
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final ConcurrentHashMap<Labels, Timer> timers = new ConcurrentHashMap<>();
 
   /** Records one finished request. */
   public void request(String method, String route, int status, long nanos) {
-    Timer.builder("http_server_requests")
+    // the timer of a label set is built once (a builder and a registry look-up per request cost more than the recording)
+    timers.computeIfAbsent(new Labels(method, route == null ? UNMATCHED : route, status), l -> Timer.builder("http_server_requests")
         .description("HTTP requests by method, route template and status")
-        .tag("method", method)
-        .tag("route", route == null ? UNMATCHED : route)
-        .tag("status", Integer.toString(status))
+        .tag("method", l.method())
+        .tag("route", l.route())
+        .tag("status", Integer.toString(l.status()))
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofNanos(100_000))
         .maximumExpectedValue(Duration.ofSeconds(30))
-        .register(registry)
+        .register(registry))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
+
+  private record Labels(String method, String route, int status) {}
 
   /** A gauge read at scrape time. */
   public void gauge(String name, String description, DoubleSupplier value) {

@@ -73,6 +73,22 @@ final class EventTable implements EventStore {
   }
 
   @Override
+  public List<String> recentUsers(int limit) {
+    if (limit <= 0) return List.of();
+    return db.stream("read the most recently active shoppers", c -> {
+      List<String> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT user_id FROM events GROUP BY user_id ORDER BY MAX(ts) DESC, user_id LIMIT ?")) {
+        ps.setInt(1, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) out.add(rs.getString(1));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
   public long eventCount() {
     return db.count("events");
   }

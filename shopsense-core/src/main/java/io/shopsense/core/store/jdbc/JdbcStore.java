@@ -94,6 +94,7 @@ public final class JdbcStore implements Store {
   @Override public long bulkAppend(Iterator<? extends List<Event>> batches) { return events.bulkAppend(batches); }
   @Override public void forEachEvent(Consumer<Event> consumer) { events.forEachEvent(consumer); }
   @Override public List<Event> recentEvents(String user, int limit) { return events.recentEvents(user, limit); }
+  @Override public List<String> recentUsers(int limit) { return events.recentUsers(limit); }
   @Override public long eventCount() { return events.eventCount(); }
   @Override public Map<EventType, Long> countByType() { return events.countByType(); }
   @Override public long[] distinctUsersAndItems() { return events.distinctUsersAndItems(); }

@@ -55,10 +55,12 @@ public final class Demo implements AutoCloseable {
   private final String url;
   private final double readySeconds;
   private final String exampleShopper;
+  private final Thread evaluation; // the background evaluation report, or null
 
   private Demo(ShopSense engine, ShopSenseServer server, DemoKeys keys, String url, double readySeconds,
-      String exampleShopper) {
+      String exampleShopper, Thread evaluation) {
     this.exampleShopper = exampleShopper;
+    this.evaluation = evaluation;
     this.engine = engine;
     this.server = server;
     this.keys = keys;
@@ -134,7 +136,7 @@ public final class Demo implements AutoCloseable {
         log.flush();
       }
       String example = hints.shoppers().isEmpty() ? "u1" : hints.shoppers().get(0).id();
-      return new Demo(engine, server, keys, url, t.totalSeconds(), example);
+      return new Demo(engine, server, keys, url, t.totalSeconds(), example, eval);
     } catch (RuntimeException e) {
       engine.close();
       throw e;
@@ -210,10 +212,11 @@ public final class Demo implements AutoCloseable {
     return readySeconds;
   }
 
-  /** Stops the server, then closes the engine. */
+  /** Stops the background evaluation and the server, then closes the engine. */
   @Override
   public void close() {
     try {
+      DemoReports.stop(evaluation);
       server.stop();
     } finally {
       engine.close();

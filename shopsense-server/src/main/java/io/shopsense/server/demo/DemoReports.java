@@ -41,6 +41,20 @@ final class DemoReports {
     return t;
   }
 
+  /**
+   * Interrupts the evaluation and waits for it, so no report is written into the data directory
+   * after the demo has closed (a caller may delete the directory next).
+   */
+  static void stop(Thread evaluation) {
+    if (evaluation == null) return;
+    evaluation.interrupt();
+    try {
+      evaluation.join(60_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   static List<Integer> cutOffs(String list) {
     List<Integer> out = new ArrayList<>();
     for (String s : list.split(",")) {
@@ -75,9 +89,11 @@ final class DemoReports {
       Split split = data.split("holdout", config);
       Files.createDirectories(reports);
       for (int k : ks) {
+        if (Thread.currentThread().isInterrupted()) return; // the demo is closing
         Config c = config.with(java.util.Map.of("eval.k", Integer.toString(k)));
         EvaluationReport r = new Evaluator(Recommenders::create).evaluate(split, algorithms, c, data.catalog(),
             "store " + store.url(), "holdout", null);
+        if (Thread.currentThread().isInterrupted()) return;
         Path tmp = reports.resolve(".holdout-k" + k + ".json.tmp");
         ReportFormat.writeJson(r, tmp);
         Files.move(tmp, reports.resolve("holdout-k" + k + ".json"), StandardCopyOption.ATOMIC_MOVE,
@@ -87,6 +103,7 @@ final class DemoReports {
         log.flush();
       }
     } catch (IOException | RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) return; // stopped because the demo closed
       // a background nicety: the demo keeps serving, the console's Evaluation page says how to run it
       log.println("[evaluate] the demo's evaluation report failed: " + e.getMessage());
       log.flush();

@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * Gram matrix then carries no ridge and each row adds its own, at O(f) more per CG product. ν = 0
  * (the default) is the plain uniform ridge of Hu et al. The model file stores one fold-in ridge, so
  * with ν &gt; 0 fold-in uses the median user's.
+ *
+ * <p>Initialization ({@code als.init_stddev} σ*): 0 (the default) starts every factor uniformly in
+ * [0, 0.01), as the reference implementations (e.g. {@code implicit}) do; σ* &gt; 0 draws them
+ * from N(0, (σ* / √f)²) as Rendle et al. 2022 do (their NCF ML-1M setting uses σ* = 0.1), which keeps
+ * the variance of a random dot product independent of f and the start free of any common direction.
  */
 public final class ImplicitAls implements Recommender {
   private static final Logger log = LoggerFactory.getLogger(ImplicitAls.class);
@@ -44,10 +49,11 @@ public final class ImplicitAls implements Recommender {
   private final float alpha;
   private final int cgSteps;
   private final double exponent;
+  private final double initStddev;
 
   /**
    * Reads and validates {@code als.factors, als.iterations, als.regularization, als.alpha, als.cg_steps,
-   * als.regularization_exponent}.
+   * als.regularization_exponent, als.init_stddev}.
    */
   public ImplicitAls(Config config) {
     this.factors = Params.intIn(config, "als.factors", 1, 1024);
@@ -56,6 +62,7 @@ public final class ImplicitAls implements Recommender {
     this.alpha = (float) Params.doubleIn(config, "als.alpha", 0, 1e6);
     this.cgSteps = Params.intIn(config, "als.cg_steps", 1, 1024);
     this.exponent = Params.doubleIn(config, "als.regularization_exponent", 0, 2);
+    this.initStddev = Params.doubleIn(config, "als.init_stddev", 0, 10);
   }
 
   @Override
@@ -77,10 +84,10 @@ public final class ImplicitAls implements Recommender {
     InteractionMatrix t = data.transpose();
     float[] u = new float[Math.multiplyExact(nu, f)];
     float[] v = new float[Math.multiplyExact(ni, f)];
-    // small positive start, as in the reference implementations; the first half-step overwrites u
+    // the first half-step overwrites u, so only v's start shapes the solution
     SplittableRandom rnd = new SplittableRandom(ctx.seed());
-    for (int k = 0; k < u.length; k++) u[k] = (float) (rnd.nextDouble() * 0.01);
-    for (int k = 0; k < v.length; k++) v[k] = (float) (rnd.nextDouble() * 0.01);
+    initialize(u, f, rnd);
+    initialize(v, f, rnd);
     // rows are solved longest first, so blocks of long rows share cached column tiles
     RowOrder users = RowOrder.byLength(data, f);
     RowOrder items = RowOrder.byLength(t, f);
@@ -99,6 +106,16 @@ public final class ImplicitAls implements Recommender {
       }
     }
     return new FactorModel(NAME, f, u, v, null, alpha, userRidge == null ? regularization : median(userRidge));
+  }
+
+  /** Fills the factors: uniform in [0, 0.01) for σ* = 0, else N(0, (σ* / √f)²). */
+  void initialize(float[] x, int f, SplittableRandom rnd) {
+    if (initStddev == 0) {
+      for (int k = 0; k < x.length; k++) x[k] = (float) (rnd.nextDouble() * 0.01);
+    } else {
+      double sd = initStddev / Math.sqrt(f);
+      for (int k = 0; k < x.length; k++) x[k] = (float) (rnd.nextGaussian() * sd);
+    }
   }
 
   /** Each row's ridge {@code λ · (n_cols + alpha Σ r)^ν}, or null for the uniform ridge (ν = 0). */

@@ -4,6 +4,7 @@ import static io.shopsense.recommend.mf.TestData.config;
 import static io.shopsense.recommend.mf.TestData.ctx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.shopsense.core.config.Config;
 import io.shopsense.core.config.ConfigException;
@@ -15,6 +16,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ImplicitAlsTest {
@@ -176,6 +179,41 @@ class ImplicitAlsTest {
       worst = Math.min(worst, MfKernels.cosine(exact, 0, x, row * f, f));
     }
     return worst;
+  }
+
+  @Test
+  void defaultInitIsTheUniformStartAndInitStddevDrawsScaledNormals() {
+    // default (0): the start every earlier release used, uniform in [0, 0.01) from the seed's stream
+    float[] legacy = new float[4096];
+    new ImplicitAls(SMALL).initialize(legacy, 64, new SplittableRandom(5));
+    java.util.SplittableRandom expected = new SplittableRandom(5);
+    for (float x : legacy) assertThat(x).isEqualTo((float) (expected.nextDouble() * 0.01));
+    // sigma* = 0.1 at f = 64: mean 0, standard deviation 0.1 / 8 (4096 draws: the sd's own error is ~1.1%)
+    float[] normal = new float[4096];
+    new ImplicitAls(config("als.init_stddev", "0.1")).initialize(normal, 64, new SplittableRandom(5));
+    double sum = 0, sq = 0;
+    for (float x : normal) {
+      sum += x;
+      sq += (double) x * x;
+    }
+    double mean = sum / normal.length;
+    assertThat(mean).isCloseTo(0, within(0.0125 * 4 / 64)); // 4 standard errors
+    assertThat(Math.sqrt(sq / normal.length - mean * mean)).isCloseTo(0.0125, within(0.0125 * 0.05));
+    assertThatThrownBy(() -> new ImplicitAls(config("als.init_stddev", "-0.1"))).hasMessageContaining("als.init_stddev");
+  }
+
+  @Test
+  void normalInitStillFindsEachUsersHeldOutItemAndChangesTheFactors() {
+    // from a small zero-mean start the blocks separate more slowly than from the uniform one: 30 iterations
+    Config normal = SMALL.with(Map.of("als.init_stddev", "0.1", "als.iterations", "30"));
+    Checkerboard cb = Checkerboard.build();
+    cb.assertHeldOutTop1(new ImplicitAls(normal), cb.context(normal, 2));
+    InteractionMatrix data = LowRankData.generate(300, 120, 4, 12, 11).train();
+    FactorModel a = new ImplicitAls(normal.with(Map.of("als.init_stddev", "0"))).fit(data, ctx(normal, 5, 2));
+    FactorModel b = new ImplicitAls(normal).fit(data, ctx(normal, 5, 2));
+    assertThat(b.itemFactors()).isNotEqualTo(a.itemFactors());
+    assertThat(new ImplicitAls(normal).fit(data, ctx(normal, 5, 1)).itemFactors()).as("deterministic for a seed")
+        .containsExactly(b.itemFactors());
   }
 
   @Test

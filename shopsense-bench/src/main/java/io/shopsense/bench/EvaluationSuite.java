@@ -39,7 +39,13 @@ import java.util.Map;
  * java -cp shopsense-bench/target/classes:shopsense-bench/target/lib/* io.shopsense.bench.EvaluationSuite \
  *     [--datasets ml100k,mlsmall,amazon,ncf,store] [--algorithms popular,itemknn,userknn,ease,als,bpr,content]
  *     [--out target/evaluation] [--threads 2] [--grid als.factors=64,128 ...] [--no-tune] [--store DIR]
+ *     [--candidate als.factors=256,als.alpha=4 ...] [--val-seeds 43,44,45,46]
  * </pre>
+ *
+ * {@code --candidate} (repeatable) names exact combinations to try instead of an algorithm's grid
+ * (e.g. the best few of earlier runs). {@code --val-seeds} carves one validation split per seed in
+ * place of the dataset's single one and selects on the mean over them (ml100k, mlsmall, ncf, store;
+ * Amazon's validation split is given).
  *
  * The {@code store} dataset is an imported store (e.g. from {@code generate --size small}) at
  * {@code --store DIR}, split by random holdout as {@code evaluate --data DIR --protocol holdout}
@@ -64,16 +70,16 @@ public final class EvaluationSuite {
     GRIDS.put("content", grid("content.neighbors", "25,50,100,200,400", "content.description", "true,false"));
   }
 
-  /** One test split, its validation split, and the CLI arguments that rerun the test evaluation. */
-  record Fold(String name, Split test, Split validation, Config config, String command, List<Item> catalog) {
-    Fold(String name, Split test, Split validation, Config config, String command) {
-      this(name, test, validation, config, command, List.of());
+  /** One test split, its validation splits, and the CLI arguments that rerun the test evaluation. */
+  record Fold(String name, Split test, List<Split> validations, Config config, String command, List<Item> catalog) {
+    Fold(String name, Split test, List<Split> validations, Config config, String command) {
+      this(name, test, validations, config, command, List.of());
     }
   }
 
-  /** What the JSON file holds for one algorithm. */
-  record Run(String algorithm, List<Map<String, String>> chosen, List<GridSearch.Outcome> tuning, EvaluationReport mean,
-      List<EvaluationReport> folds) {}
+  /** What the JSON file holds for one algorithm ({@code validation}: each fold's validation split names). */
+  record Run(String algorithm, List<List<String>> validation, List<Map<String, String>> chosen, List<GridSearch.Outcome> tuning,
+      EvaluationReport mean, List<EvaluationReport> folds) {}
 
   private EvaluationSuite() {}
 
@@ -84,6 +90,8 @@ public final class EvaluationSuite {
     int threads = Runtime.getRuntime().availableProcessors();
     boolean tune = true;
     Map<String, List<String>> gridOverrides = new LinkedHashMap<>();
+    List<Map<String, String>> candidates = new ArrayList<>();
+    List<Long> valSeeds = null;
     Path storeDir = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -93,6 +101,16 @@ public final class EvaluationSuite {
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--no-tune" -> tune = false;
         case "--store" -> storeDir = Path.of(args[++i]);
+        case "--val-seeds" -> valSeeds = Arrays.stream(args[++i].split(",")).map(Long::valueOf).toList();
+        case "--candidate" -> {
+          Map<String, String> combo = new LinkedHashMap<>();
+          for (String kv : args[++i].split(",")) {
+            String[] p = kv.split("=", 2);
+            if (p.length != 2) throw new IllegalArgumentException("--candidate takes key=value,key=value, got " + kv);
+            combo.put(p[0], p[1]);
+          }
+          candidates.add(combo);
+        }
         case "--grid" -> {
           String[] kv = args[++i].split("=", 2);
           gridOverrides.put(kv[0], List.of(kv[1].split(",")));
@@ -105,7 +123,7 @@ public final class EvaluationSuite {
     Config base = Config.defaults().with(Map.of("eval.threads", Integer.toString(threads)));
     Evaluator evaluator = new Evaluator(Recommenders::create);
     for (String ds : datasets) {
-      List<Fold> folds = folds(ds, data, base, out, storeDir);
+      List<Fold> folds = folds(ds, data, base, out, storeDir, valSeeds);
       List<Run> runs = new ArrayList<>();
       for (String algo : algorithms) {
         if (algo.equals("content") && folds.get(0).catalog().isEmpty()) {
@@ -116,18 +134,22 @@ public final class EvaluationSuite {
         gridOverrides.forEach((k, v) -> {
           if (k.startsWith(algo + ".")) grid.put(k, v);
         });
+        // this algorithm's --candidate combinations replace its grid
+        List<Map<String, String>> combos = candidates.stream()
+            .filter(c -> c.keySet().stream().allMatch(k -> k.startsWith(algo + "."))).toList();
+        if (combos.isEmpty()) combos = GridSearch.combinations(grid);
         List<Map<String, String>> chosen = new ArrayList<>();
         List<GridSearch.Outcome> tuning = new ArrayList<>();
         List<EvaluationReport> reports = new ArrayList<>();
         for (Fold f : folds) {
           Map<String, String> best = Map.of();
-          if (tune && !grid.isEmpty()) {
-            GridSearch.Outcome o = GridSearch.search(evaluator, algo, f.validation(), f.config(), grid, "ndcg", f.catalog());
+          boolean any = !combos.get(0).isEmpty();
+          if (tune && any) {
+            GridSearch.Outcome o = GridSearch.search(evaluator, algo, f.validations(), f.config(), combos, "ndcg", f.catalog());
             tuning.add(o);
             best = o.best();
-          } else if (!grid.isEmpty()) {
-            best = new LinkedHashMap<>();
-            for (var e : grid.entrySet()) best.put(e.getKey(), e.getValue().get(0));
+          } else if (any) {
+            best = combos.get(0);
           }
           chosen.add(best);
           Config c = f.config().with(best);
@@ -136,7 +158,8 @@ public final class EvaluationSuite {
           System.out.printf(Locale.ROOT, "%s %s %s %s: ndcg@10 %.4f hr@10 %.4f (fit %.1f s)%n", ds, f.name(), algo, best,
               r.results().get(0).metric("ndcg"), r.results().get(0).metric("hit_rate"), r.results().get(0).fitSeconds());
         }
-        runs.add(new Run(algo, chosen, tuning, EvaluationReport.mean(reports, ds + " mean of " + reports.size()), reports));
+        List<List<String>> validation = folds.stream().map(f -> f.validations().stream().map(Split::name).toList()).toList();
+        runs.add(new Run(algo, validation, chosen, tuning, EvaluationReport.mean(reports, ds + " mean of " + reports.size()), reports));
       }
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve(ds + ".json").toFile(), runs);
       Files.writeString(out.resolve(ds + ".md"), markdown(ds, folds, runs));
@@ -144,9 +167,15 @@ public final class EvaluationSuite {
     }
   }
 
-  /** The test splits of a dataset with validation splits carved from their training parts. */
-  static List<Fold> folds(String ds, Path data, Config base, Path out, Path storeDir) {
+  /**
+   * The test splits of a dataset with validation splits carved from their training parts: one per
+   * seed of {@code valSeeds}, or null for the dataset's usual single split.
+   */
+  static List<Fold> folds(String ds, Path data, Config base, Path out, Path storeDir, List<Long> valSeeds) {
     long seed = base.getLong("eval.seed");
+    // ml100k and ncf carve their validation split with the seed itself, mlsmall and store with seed + 1
+    List<Long> same = valSeeds == null ? List.of(seed) : valSeeds;
+    List<Long> next = valSeeds == null ? List.of(seed + 1) : valSeeds;
     List<Fold> folds = new ArrayList<>();
     switch (ds) {
       case "ml100k" -> {
@@ -154,7 +183,7 @@ public final class EvaluationSuite {
         for (int f = 1; f <= 5; f++) {
           Path tr = d.resolve("u" + f + ".base"), te = d.resolve("u" + f + ".test");
           Split test = EvalFiles.givenSplit(tr, te, EvalFiles.Format.MOVIELENS, base);
-          folds.add(new Fold("u" + f, test, Protocols.holdout(test.train(), 0.2, seed), base,
+          folds.add(new Fold("u" + f, test, carve(same, s -> Protocols.holdout(test.train(), 0.2, s)), base,
               "--train " + tr + " --test " + te + " --format movielens"));
         }
       }
@@ -166,22 +195,23 @@ public final class EvaluationSuite {
         try (Store s = Stores.forDataDir(createStore(store))) {
           if (s.eventCount() == 0) new Importer(s).importFile(new ImportSource(ImportSource.Kind.EVENTS, csv, ImportFormat.MOVIELENS));
           Split test = StoreData.read(s, c).split("holdout", c);
-          folds.add(new Fold("holdout", test, Protocols.holdout(test.train(), 0.2, seed + 1), c,
+          folds.add(new Fold("holdout", test, carve(next, s -> Protocols.holdout(test.train(), 0.2, s)), c,
               "--data " + store + " --protocol holdout --set weight.rate=1 --set matrix.half_life_days=0"));
         }
       }
       case "amazon" -> {
         Path d = data.resolve("amazon-scientific-decorec");
         Path tr = d.resolve("Scientific.train.inter"), va = d.resolve("Scientific.valid.inter"), te = d.resolve("Scientific.test.inter");
+        if (valSeeds != null) throw new IllegalArgumentException("--val-seeds: amazon's validation split is given, not carved");
         folds.add(new Fold("loo", EvalFiles.givenSplit(va, te, EvalFiles.Format.RECBOLE, base),
-            EvalFiles.givenSplit(tr, va, EvalFiles.Format.RECBOLE, base), base,
+            List.of(EvalFiles.givenSplit(tr, va, EvalFiles.Format.RECBOLE, base)), base,
             "--train " + va + " --test " + te + " --format recbole", amazonCatalog(d)));
       }
       case "ncf" -> {
         Path d = data.resolve("ncf");
         Path tr = d.resolve("ml-1m.train.rating"), te = d.resolve("ml-1m.test.rating");
         Split test = EvalFiles.givenSplit(tr, te, EvalFiles.Format.NCF, base);
-        Split val = Protocols.withSampledNegatives(Protocols.leaveOneOutRandom(test.train(), seed), 99, seed);
+        List<Split> val = carve(same, s -> Protocols.withSampledNegatives(Protocols.leaveOneOutRandom(test.train(), s), 99, s));
         folds.add(new Fold("ncf", test, val, base, "--train " + tr + " --test " + te + " --format ncf"));
       }
       case "store" -> {
@@ -190,13 +220,17 @@ public final class EvaluationSuite {
         try (Store s = Stores.forDataDir(storeDir)) {
           StoreData sd = StoreData.read(s, base);
           Split test = sd.split("holdout", base);
-          folds.add(new Fold("holdout", test, Protocols.holdout(test.train(), 0.2, seed + 1), base,
+          folds.add(new Fold("holdout", test, carve(next, s -> Protocols.holdout(test.train(), 0.2, s)), base,
               "--data " + storeDir + " --protocol holdout", sd.catalog()));
         }
       }
       default -> throw new IllegalArgumentException("unknown dataset " + ds + " (ml100k, mlsmall, amazon, ncf, store)");
     }
     return folds;
+  }
+
+  private static List<Split> carve(List<Long> seeds, java.util.function.LongFunction<Split> split) {
+    return seeds.stream().map(split::apply).toList();
   }
 
   /**

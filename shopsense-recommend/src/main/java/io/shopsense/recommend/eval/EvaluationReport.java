@@ -1,7 +1,6 @@
 package io.shopsense.recommend.eval;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,9 +32,8 @@ public record EvaluationReport(String dataset, String protocol, String split, in
   }
 
   /**
-   * The mean of several reports over the same algorithms (e.g. the five MovieLens folds): metrics,
-   * fit and score seconds and user counts are averaged; {@code stddev} gets the sample standard
-   * deviation of each metric.
+   * The mean of several reports over the same algorithms (e.g. the five MovieLens folds), each
+   * algorithm's results averaged by {@link AlgorithmResult#mean}.
    */
   public static EvaluationReport mean(List<EvaluationReport> reports, String split) {
     if (reports.isEmpty()) throw new IllegalArgumentException("no reports to average");
@@ -48,26 +46,7 @@ public record EvaluationReport(String dataset, String protocol, String split, in
         if (x == null) throw new IllegalArgumentException("report " + r.split() + " lacks " + a.algorithm());
         all.add(x);
       }
-      Map<String, Double> mean = new LinkedHashMap<>();
-      Map<String, Double> sd = new LinkedHashMap<>();
-      for (String m : a.metrics().keySet()) {
-        double s = 0, s2 = 0;
-        int n = 0;
-        for (AlgorithmResult x : all) {
-          double v = x.metric(m);
-          if (Double.isNaN(v)) continue;
-          s += v;
-          s2 += v * v;
-          n++;
-        }
-        mean.put(m, n == 0 ? null : s / n);
-        sd.put(m, n < 2 ? null : Math.sqrt(Math.max(0, (s2 - s * s / n) / (n - 1))));
-      }
-      double fit = all.stream().mapToDouble(AlgorithmResult::fitSeconds).average().orElse(0);
-      double score = all.stream().mapToDouble(AlgorithmResult::scoreSeconds).average().orElse(0);
-      int users = (int) Math.round(all.stream().mapToInt(AlgorithmResult::usersEvaluated).average().orElse(0));
-      int skipped = (int) Math.round(all.stream().mapToInt(AlgorithmResult::usersSkipped).average().orElse(0));
-      out.add(new AlgorithmResult(a.algorithm(), a.parameters(), mean, sd, fit, score, users, skipped, all.size()));
+      out.add(AlgorithmResult.mean(all));
     }
     int users = (int) Math.round(reports.stream().mapToInt(EvaluationReport::testUsers).average().orElse(0));
     long pairs = Math.round(reports.stream().mapToLong(EvaluationReport::testPairs).average().orElse(0));

@@ -1,6 +1,7 @@
 package io.shopsense.recommend.eval;
 
 import io.shopsense.core.config.Config;
+import io.shopsense.core.matrix.InteractionMatrix;
 import io.shopsense.core.model.Item;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,22 +38,40 @@ public final class GridSearch {
   /** As {@link #search(Evaluator, String, Split, Config, Map, String)}, with the catalog content-based models need. */
   public static Outcome search(Evaluator evaluator, String algorithm, Split validation, Config base,
       Map<String, List<String>> grid, String metric, List<Item> catalog) {
-    var train = validation.train().toMatrix(false);
+    return search(evaluator, algorithm, List.of(validation), base, combinations(grid), metric, catalog);
+  }
+
+  /**
+   * Evaluates each of {@code combos} on every validation split and keeps the best by the metric's
+   * mean over the splits. Several splits carved from the training data with different seeds make
+   * the choice among near-equal settings less a matter of one split's noise. With one split a
+   * trial holds that split's result, otherwise the mean ({@link AlgorithmResult#mean}).
+   */
+  public static Outcome search(Evaluator evaluator, String algorithm, List<Split> validations, Config base,
+      List<Map<String, String>> combos, String metric, List<Item> catalog) {
+    if (validations.isEmpty()) throw new IllegalArgumentException("no validation split to tune on");
+    List<InteractionMatrix> trains = new ArrayList<>();
+    for (Split v : validations) trains.add(v.train().toMatrix(false));
     List<Trial> trials = new ArrayList<>();
     Map<String, String> best = null;
     double bestValue = Double.NEGATIVE_INFINITY;
-    for (Map<String, String> combo : combinations(grid)) {
+    for (Map<String, String> combo : combos) {
       Config c = base.with(combo);
-      AlgorithmResult r = evaluator.evaluate(algorithm, validation, train, c, catalog, null);
+      List<AlgorithmResult> perSplit = new ArrayList<>();
+      for (int s = 0; s < validations.size(); s++) {
+        perSplit.add(evaluator.evaluate(algorithm, validations.get(s), trains.get(s), c, catalog, null));
+      }
+      AlgorithmResult r = perSplit.size() == 1 ? perSplit.get(0) : AlgorithmResult.mean(perSplit);
       double v = r.metric(metric);
-      LOG.info("tune {} {}: {} = {}", algorithm, combo, metric, String.format("%.4f", v));
+      LOG.info("tune {} {}: {} = {}{}", algorithm, combo, metric, String.format("%.4f", v),
+          perSplit.size() == 1 ? "" : " (mean of " + perSplit.size() + " validation splits)");
       trials.add(new Trial(combo, r));
       if (v > bestValue) {
         bestValue = v;
         best = combo;
       }
     }
-    if (best == null) throw new IllegalArgumentException("no combination of " + grid + " gave a " + metric);
+    if (best == null) throw new IllegalArgumentException("no combination of " + combos + " gave a " + metric);
     return new Outcome(algorithm, metric, best, bestValue, trials);
   }
 

@@ -183,7 +183,7 @@ public final class EvaluationSuite {
         for (int f = 1; f <= 5; f++) {
           Path tr = d.resolve("u" + f + ".base"), te = d.resolve("u" + f + ".test");
           Split test = EvalFiles.givenSplit(tr, te, EvalFiles.Format.MOVIELENS, base);
-          folds.add(new Fold("u" + f, test, carve(same, s -> Protocols.holdout(test.train(), 0.2, s)), base,
+          folds.add(new Fold("u" + f, test, carve(same, vs -> Protocols.holdout(test.train(), 0.2, vs)), base,
               "--train " + tr + " --test " + te + " --format movielens"));
         }
       }
@@ -195,7 +195,7 @@ public final class EvaluationSuite {
         try (Store s = Stores.forDataDir(createStore(store))) {
           if (s.eventCount() == 0) new Importer(s).importFile(new ImportSource(ImportSource.Kind.EVENTS, csv, ImportFormat.MOVIELENS));
           Split test = StoreData.read(s, c).split("holdout", c);
-          folds.add(new Fold("holdout", test, carve(next, s -> Protocols.holdout(test.train(), 0.2, s)), c,
+          folds.add(new Fold("holdout", test, carve(next, vs -> Protocols.holdout(test.train(), 0.2, vs)), c,
               "--data " + store + " --protocol holdout --set weight.rate=1 --set matrix.half_life_days=0"));
         }
       }
@@ -211,7 +211,7 @@ public final class EvaluationSuite {
         Path d = data.resolve("ncf");
         Path tr = d.resolve("ml-1m.train.rating"), te = d.resolve("ml-1m.test.rating");
         Split test = EvalFiles.givenSplit(tr, te, EvalFiles.Format.NCF, base);
-        List<Split> val = carve(same, s -> Protocols.withSampledNegatives(Protocols.leaveOneOutRandom(test.train(), s), 99, s));
+        List<Split> val = carve(same, vs -> Protocols.withSampledNegatives(Protocols.leaveOneOutRandom(test.train(), vs), 99, vs));
         folds.add(new Fold("ncf", test, val, base, "--train " + tr + " --test " + te + " --format ncf"));
       }
       case "store" -> {
@@ -220,7 +220,7 @@ public final class EvaluationSuite {
         try (Store s = Stores.forDataDir(storeDir)) {
           StoreData sd = StoreData.read(s, base);
           Split test = sd.split("holdout", base);
-          folds.add(new Fold("holdout", test, carve(next, s -> Protocols.holdout(test.train(), 0.2, s)), base,
+          folds.add(new Fold("holdout", test, carve(next, vs -> Protocols.holdout(test.train(), 0.2, vs)), base,
               "--data " + storeDir + " --protocol holdout", sd.catalog()));
         }
       }

@@ -211,7 +211,8 @@ public final class EvaluationSuite {
         Path d = data.resolve("ncf");
         Path tr = d.resolve("ml-1m.train.rating"), te = d.resolve("ml-1m.test.rating");
         Split test = EvalFiles.givenSplit(tr, te, EvalFiles.Format.NCF, base);
-        List<Split> val = carve(same, vs -> Protocols.withSampledNegatives(Protocols.leaveOneOutRandom(test.train(), vs), 99, vs));
+        List<Split> val = carve(same,
+            vs -> Protocols.withSampledNegatives(Protocols.leaveOneOutRandom(test.train(), vs), 99, vs));
         folds.add(new Fold("ncf", test, val, base, "--train " + tr + " --test " + te + " --format ncf"));
       }
       case "store" -> {

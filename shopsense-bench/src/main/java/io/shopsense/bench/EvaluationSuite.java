@@ -39,13 +39,14 @@ import java.util.Map;
  * java -cp shopsense-bench/target/classes:shopsense-bench/target/lib/* io.shopsense.bench.EvaluationSuite \
  *     [--datasets ml100k,mlsmall,amazon,ncf,store] [--algorithms popular,itemknn,userknn,ease,als,bpr,content]
  *     [--out target/evaluation] [--threads 2] [--grid als.factors=64,128 ...] [--no-tune] [--store DIR]
- *     [--candidate als.factors=256,als.alpha=4 ...] [--val-seeds 43,44,45,46]
+ *     [--candidate als.factors=256,als.alpha=4 ...] [--val-seeds 43,44,45,46] [--set eval.seed=43 ...]
  * </pre>
  *
  * {@code --candidate} (repeatable) names exact combinations to try instead of an algorithm's grid
  * (e.g. the best few of earlier runs). {@code --val-seeds} carves one validation split per seed in
  * place of the dataset's single one and selects on the mean over them (ml100k, mlsmall, ncf, store;
- * Amazon's validation split is given).
+ * Amazon's validation split is given). {@code --set KEY=VALUE} overrides a config key for every run
+ * (e.g. {@code eval.seed}, which seeds both the carved splits and training).
  *
  * The {@code store} dataset is an imported store (e.g. from {@code generate --size small}) at
  * {@code --store DIR}, split by random holdout as {@code evaluate --data DIR --protocol holdout}
@@ -92,6 +93,7 @@ public final class EvaluationSuite {
     Map<String, List<String>> gridOverrides = new LinkedHashMap<>();
     List<Map<String, String>> candidates = new ArrayList<>();
     List<Long> valSeeds = null;
+    Map<String, String> sets = new LinkedHashMap<>();
     Path storeDir = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -111,6 +113,11 @@ public final class EvaluationSuite {
           }
           candidates.add(combo);
         }
+        case "--set" -> {
+          String[] kv = args[++i].split("=", 2);
+          if (kv.length != 2) throw new IllegalArgumentException("--set takes KEY=VALUE, got " + args[i]);
+          sets.put(kv[0], kv[1]);
+        }
         case "--grid" -> {
           String[] kv = args[++i].split("=", 2);
           gridOverrides.put(kv[0], List.of(kv[1].split(",")));
@@ -120,7 +127,8 @@ public final class EvaluationSuite {
     }
     Path data = SharedData.dir().orElseThrow(() -> new IllegalStateException("shared data directory not found"));
     Files.createDirectories(out);
-    Config base = Config.defaults().with(Map.of("eval.threads", Integer.toString(threads)));
+    sets.putIfAbsent("eval.threads", Integer.toString(threads));
+    Config base = Config.defaults().with(sets);
     Evaluator evaluator = new Evaluator(Recommenders::create);
     for (String ds : datasets) {
       List<Fold> folds = folds(ds, data, base, out, storeDir, valSeeds);
@@ -162,8 +170,11 @@ public final class EvaluationSuite {
         runs.add(new Run(algo, validation, chosen, tuning, EvaluationReport.mean(reports, ds + " mean of " + reports.size()), reports));
       }
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve(ds + ".json").toFile(), runs);
-      Files.writeString(out.resolve(ds + ".md"), markdown(ds, folds, runs));
-      System.out.println(markdown(ds, folds, runs));
+      // the CLI lines repeat the --set keys (the CLI takes eval.threads=0, all cores, itself)
+      Map<String, String> cliSets = new LinkedHashMap<>(sets);
+      cliSets.remove("eval.threads");
+      Files.writeString(out.resolve(ds + ".md"), markdown(ds, folds, runs, cliSets));
+      System.out.println(markdown(ds, folds, runs, cliSets));
     }
   }
 
@@ -268,7 +279,7 @@ public final class EvaluationSuite {
     }
   }
 
-  static String markdown(String ds, List<Fold> folds, List<Run> runs) {
+  static String markdown(String ds, List<Fold> folds, List<Run> runs, Map<String, String> sets) {
     StringBuilder sb = new StringBuilder();
     sb.append("#### ").append(ds).append(" (").append(LocalDate.now()).append(", ")
         .append(folds.size() == 1 ? "1 split" : "mean ± sd over " + folds.size() + " folds").append(")\n\n");
@@ -291,6 +302,7 @@ public final class EvaluationSuite {
       for (int f = 0; f < folds.size(); f++) {
         StringBuilder cmd = new StringBuilder("./shopsense evaluate ").append(folds.get(f).command())
             .append(" --algorithms ").append(r.algorithm());
+        sets.forEach((k, v) -> cmd.append(" --set ").append(k).append('=').append(v));
         r.chosen().get(f).forEach((k, v) -> cmd.append(" --set ").append(k).append('=').append(v));
         sb.append(cmd).append('\n');
       }

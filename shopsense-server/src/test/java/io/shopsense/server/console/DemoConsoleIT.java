@@ -186,6 +186,7 @@ class DemoConsoleIT {
     assertThat(during).as("a stage reported by the engine, and the overall percentage")
         .containsPattern("training — (reading events|building matrix|item statistics|search ranker|saving snapshot|[a-z]+) "
             + "\\(stage \\d+ of \\d+\\) .*\\d+% — ");
+    b.screenshot("models-training");
     b.await(600, d -> d.findElements(By.cssSelector("#train-progress [data-done=true]")).isEmpty() ? null : true);
     assertThat(b.driver.findElement(By.id("train-progress")).getText()).containsPattern("snapshot \\d+ (published|not published)");
     b.screenshot("models");

@@ -3,7 +3,6 @@ package io.shopsense.recommend.mf;
 import io.shopsense.core.config.Config;
 import io.shopsense.core.matrix.InteractionMatrix;
 import io.shopsense.recommend.Params;
-import io.shopsense.recommend.Recommender;
 import io.shopsense.recommend.TrainContext;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * (the default) is the plain uniform ridge of Hu et al. The model file stores one fold-in ridge, so
  * with ν &gt; 0 fold-in uses the median user's.
  */
-public final class ImplicitAls implements Recommender {
+public final class ImplicitAls implements IterativeRecommender {
   private static final Logger log = LoggerFactory.getLogger(ImplicitAls.class);
   public static final String NAME = "als";
 
@@ -69,6 +68,7 @@ public final class ImplicitAls implements Recommender {
   }
 
   /** Fits, telling the listener after every iteration. */
+  @Override
   public FactorModel fit(InteractionMatrix data, TrainContext ctx, TrainingListener listener) {
     checkWeights(data);
     int f = factors;

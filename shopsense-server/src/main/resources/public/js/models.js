@@ -1,5 +1,5 @@
 // Models and training: every snapshot with its holdout metrics, and a button that trains a new one
-// (admin key) while showing its progress.
+// (admin key) while showing the engine's live progress (GET /v1/train/progress).
 import { api, config } from './api.js';
 import { h, replace, notice, fmt } from './dom.js';
 import { snapshots, qualityMetrics, metricBars } from './dashboard.js';
@@ -21,33 +21,47 @@ export async function modelsView(main) {
     }
   }
 
+  // while POST /v1/train is pending, GET /v1/train/progress is polled every 500 ms: the engine's stage
+  // and overall fraction (each stage weighed by its time in the previous run)
   let timer = null;
+  let polling = false;
   async function train() {
     button.disabled = true;
-    const started = Date.now();
     const bar = h('progress', { max: 100, attrs: { 'aria-label': 'Training progress' } });
+    // the line (in the live region) changes once per stage; the figures change at every poll and are
+    // hidden from screen readers, which read the bar's value text instead
     const line = h('span', { text: 'starting…' });
-    replace(progress, h('div', { class: 'card' }, h('h2', { text: 'Training' }), bar, ' ', line));
-    // the engine reports no progress while it trains: estimate it from the last run's duration
-    let expected = null;
-    try { expected = (await api('/v1/console/training')).last_seconds; } catch (e) { expected = null; }
-    const poll = () => {
-      const secs = (Date.now() - started) / 1000;
-      if (expected) {
-        const pct = Math.min(95, Math.round(100 * secs / expected));
-        bar.value = pct;
-        line.textContent = `training — ${secs.toFixed(0)} s of about ${expected.toFixed(0)} s (${pct}%, estimated from the last run)`;
-      } else {
-        bar.removeAttribute('value');
-        line.textContent = `training — ${secs.toFixed(0)} s`;
-      }
+    const figures = h('span', { class: 'meta', attrs: { 'aria-hidden': 'true' } });
+    replace(progress, h('div', { class: 'card' }, h('h2', { text: 'Training' }), bar, ' ', line, ' ', figures));
+    const setLine = (text) => { if (line.textContent !== text) line.textContent = text; };
+    const show = (p) => {
+      if (!p || !p.running) { setLine('waiting for the engine…'); return; } // ours has not started yet
+      const pct = Math.round(100 * (p.fraction || 0));
+      bar.value = pct;
+      bar.setAttribute('aria-valuetext', `${p.stage}, ${pct}%`);
+      setLine(`training — ${p.stage} (stage ${p.stage_index} of ${p.stages})`);
+      line.dataset.stage = p.stage;
+      figures.textContent = `${p.detail ? p.detail + ', ' : ''}${pct}% — ${fmt.secs(p.seconds)}`;
     };
-    timer = setInterval(poll, 1000);
+    const poll = async () => {
+      if (!polling) return;
+      try {
+        const p = await api('/v1/train/progress');
+        if (polling) show(p);
+      } catch (e) {
+        if (polling) setLine('training — progress not available: ' + e);
+      }
+      if (polling) timer = setTimeout(poll, 500);
+    };
+    polling = true;
     poll();
     try {
       const r = await api('/v1/train', { method: 'POST', admin: true, body: {} });
+      stop();
       const report = r && (r.report || r);
       bar.value = 100;
+      bar.removeAttribute('aria-valuetext');
+      figures.textContent = '';
       const sn = report.snapshot || {};
       line.textContent = report.published === false
         ? `snapshot ${sn.version ?? ''} not published: ${report.reason || ''} (${fmt.secs(report.seconds)})`
@@ -55,17 +69,22 @@ export async function modelsView(main) {
       if (sn.search_report) line.textContent += ` — ${sn.search_report}`;
       progress.querySelector('.card').dataset.done = 'true';
     } catch (e) {
+      stop();
       replace(progress, notice('error', 'Training failed: ' + e));
     } finally {
-      clearInterval(timer);
-      timer = null;
       button.disabled = false;
       await load();
     }
   }
 
+  function stop() {
+    polling = false;
+    if (timer) clearTimeout(timer);
+    timer = null;
+  }
+
   await load();
-  return () => { if (timer) clearInterval(timer); };
+  return stop;
 }
 
 function renderSnapshots(box, list) {

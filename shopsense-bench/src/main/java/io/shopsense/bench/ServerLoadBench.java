@@ -44,7 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       each and search {@code --search-share} of it (default 0.25). Per route: p50/p99/p99.9/max and
  *       errors, latency from the intended send time; the process CPU time, the load average and the
  *       collections of the phase;</li>
- *   <li>event ingestion throughput: {@code --ingest-batches} POSTs of 100 events from 4 concurrent senders;</li>
+ *   <li>event ingestion throughput: {@code --ingest-batches} POSTs of 100 events from 4 concurrent senders;
+ *       the process CPU per event and the CPU of each group of threads (request threads, the engine's
+ *       background thread, GC, JIT) during the phase;</li>
  *   <li>event-to-effect: a new shopper views three items of one category; the time from the 202 to the
  *       first for-you response holding an item of that category (absent from the cold-start list).</li>
  * </ol>
@@ -288,6 +290,8 @@ public final class ServerLoadBench {
     AtomicLong next = new AtomicLong();
     AtomicLong errors = new AtomicLong();
     int senders = 4;
+    long cpu0 = CpuClock.processNanos();
+    var threads0 = JvmThreadsCpu.threads();
     long t0 = System.nanoTime();
     List<CompletableFuture<Void>> workers = new ArrayList<>();
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
@@ -310,6 +314,10 @@ public final class ServerLoadBench {
     double s = (System.nanoTime() - t0) / 1e9;
     System.out.printf(Locale.ROOT, "ingestion: %d POSTs of 100 events from %d senders in %.2f s = %,.0f events/s "
         + "(202 = durable), errors %d%n", batches, senders, s, batches * 100 / s, errors.get());
+    double cpu = (CpuClock.processNanos() - cpu0) / 1e9;
+    long up = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+    System.out.printf(Locale.ROOT, "  process CPU %.2f s (%.1f µs per event; load generator and server together), JVM uptime %.1f-%.1f s%n  %s%n",
+        cpu, cpu * 1e6 / (batches * 100.0), up / 1e3 - s, up / 1e3, JvmThreadsCpu.byNameSince(threads0, 0.02));
   }
 
   private static void eventToEffect(HttpClient client, String base, Fixture f, int trials) throws Exception {

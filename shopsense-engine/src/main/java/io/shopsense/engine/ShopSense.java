@@ -18,6 +18,7 @@ import io.shopsense.engine.api.Response;
 import io.shopsense.engine.api.ResultItem;
 import io.shopsense.engine.api.SearchRequestParams;
 import io.shopsense.engine.api.SnapshotInfo;
+import io.shopsense.engine.api.TrainProgress;
 import io.shopsense.engine.api.TrainReport;
 import io.shopsense.engine.api.UserProfileView;
 import io.shopsense.engine.experiment.Assignment;
@@ -208,6 +209,22 @@ public final class ShopSense implements AutoCloseable {
     return e.train(Trainer.algorithms(String.join(",", algorithms)), force);
   }
 
+  /**
+   * Where training is: the running run's stage, overall fraction and elapsed seconds, or how the last
+   * run ended. Cheap and safe from any thread while a training runs (an immutable value).
+   */
+  public TrainProgress trainProgress() {
+    return e.models.progress().current();
+  }
+
+  /**
+   * Calls the listener with every training progress value, on the training thread, at each stage
+   * boundary and ALS/BPR iteration. Keep it quick: an exception it throws fails the training.
+   */
+  public void onTrainProgress(java.util.function.Consumer<TrainProgress> listener) {
+    e.models.progress().listen(listener);
+  }
+
   public List<SnapshotInfo> snapshots() {
     return e.models.list();
   }
@@ -239,7 +256,6 @@ public final class ShopSense implements AutoCloseable {
     return e.models.current();
   }
 
-  /** Engine internals for tests in this module and tools (read-only use). */
   /**
    * Starts loading, on a background thread, the live state of the {@code engine.preload_users} most
    * recently active shoppers, so their first requests after a start do not each read their history
@@ -249,6 +265,7 @@ public final class ShopSense implements AutoCloseable {
     e.startPreload();
   }
 
+  /** Engine internals for tests in this module and tools (read-only use). */
   public Engine internals() {
     return e;
   }

@@ -48,4 +48,29 @@ class ProfileJsonTest {
     assertThatThrownBy(() -> ProfileJson.read("{\"user\":"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("bad profile JSON");
   }
+
+  @Test
+  void doublesRoundTripExactlyWithTheFastWriterAndParser() {
+    long seed = System.nanoTime();
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    java.util.Map<String, Double> scores = new java.util.LinkedHashMap<>();
+    double[] awkward = {0.1 + 0.2, 1e23, 2e-3, 9007199254740993.0, Double.MIN_VALUE, Double.MAX_VALUE, 4.9e-324 * 3,
+        1e-300, 123456789.98765433, 5.970601217064058, 0.9973259186172099, 100.0, 1.0E7, 1.0E-3, -0.0};
+    for (int i = 0; i < awkward.length; i++) scores.put("a" + i, awkward[i]);
+    for (int i = 0; i < 2_000; i++) {
+      double d = switch (i % 3) {
+        case 0 -> r.nextDouble() * 200; // affinity-like
+        case 1 -> Double.longBitsToDouble(r.nextLong() & 0x7fefffffffffffffL); // any finite positive
+        default -> r.nextDouble() * Math.pow(10, r.nextInt(-30, 30));
+      };
+      scores.put("r" + i, d);
+    }
+    UserProfile p = new UserProfile("u", 1, 2, scores, null, null, null, null, null, null, null, null, null, null);
+    UserProfile back = ProfileJson.read(ProfileJson.write(p));
+    for (var e : scores.entrySet()) {
+      assertThat(Double.doubleToRawLongBits(back.categories().get(e.getKey())))
+          .as("seed %d, %s = %s", seed, e.getKey(), e.getValue())
+          .isEqualTo(Double.doubleToRawLongBits(e.getValue()));
+    }
+  }
 }

@@ -41,6 +41,8 @@ public final class LiveState {
   /** Key prefix of the removed-interests document in the user store. */
   public static final String PREFS_PREFIX = "~prefs:";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Profiles per store transaction of {@link #flush} (about 2 MB of JSON). */
+  public static final int FLUSH_CHUNK = 500;
 
   private final Store store;
   private final Supplier<CatalogView> catalog;
@@ -197,23 +199,41 @@ public final class LiveState {
     }
   }
 
-  /** Saves every profile that changed since the last flush, in one store transaction; returns how many. */
+  /**
+   * Saves every profile that changed since the last flush; returns how many. They go to the store in
+   * transactions of {@value #FLUSH_CHUNK}, each written right after its profiles were serialized: a
+   * transaction holds the store's single writer, and under a full ingestion load (every one of
+   * thousands of shoppers dirty at each flush) one transaction for all held event appends off it for
+   * a few hundred ms; a chunk holds them for a few ms, and the serialization of the next chunk
+   * leaves the writer to them in between.
+   */
   public synchronized int flush() {
     Map<String, String> docs = new LinkedHashMap<>();
     List<LiveUser> taken = new ArrayList<>();
+    int saved = 0;
     for (LiveUser u : users.values()) {
       UserProfile p = u.takeDirty();
       if (p == null || !users.containsKey(u.user())) continue; // erased meanwhile
       docs.put(u.user(), ProfileJson.write(p));
       taken.add(u);
+      if (docs.size() == FLUSH_CHUNK) saved += save(docs, taken);
     }
+    return saved + save(docs, taken);
+  }
+
+  /** Saves the documents in one transaction and empties both lists; on failure their shoppers stay dirty. */
+  private int save(Map<String, String> docs, List<LiveUser> taken) {
+    int n = docs.size();
+    if (n == 0) return 0;
     try {
       store.saveProfiles(docs);
     } catch (RuntimeException e) {
-      for (LiveUser u : taken) u.markDirty(); // saved by the next flush
+      for (LiveUser u : taken) u.markDirty(); // saved by the next flush (shoppers not reached yet are still dirty)
       throw e;
     }
-    return docs.size();
+    docs.clear();
+    taken.clear();
+    return n;
   }
 
   /** Drops the live state of these ids; true when any was in memory. */

@@ -42,12 +42,15 @@ import org.slf4j.LoggerFactory;
 public final class ModelManager {
   private static final Logger LOG = LoggerFactory.getLogger(ModelManager.class);
   private static final String TOMBSTONE = "\u0000erased-";
+  /** Progress stage: the gate, writing and swapping in the snapshot. */
+  public static final String SAVING = "saving snapshot";
 
   private final SnapshotRepository repo;
   private final Config config;
   private final AtomicReference<ModelSnapshot> current = new AtomicReference<>();
   private final Map<Long, String> refused = new ConcurrentHashMap<>();
   private final Object trainLock = new Object();
+  private final TrainTracker progress = new TrainTracker();
 
   public ModelManager(Path modelsDir, Config config) {
     this.repo = new SnapshotRepository(modelsDir);
@@ -101,6 +104,11 @@ public final class ModelManager {
     return current.get();
   }
 
+  /** The progress of the running (or last) training run. */
+  public TrainTracker progress() {
+    return progress;
+  }
+
   /** Replaces the version-0 placeholder (e.g. after catalog changes); a trained snapshot is never replaced here. */
   public void replaceEmpty(ModelSnapshot empty) {
     current.updateAndGet(s -> s.version() == 0 ? empty : s);
@@ -113,40 +121,57 @@ public final class ModelManager {
 
   /**
    * Trains, evaluates, gates and (when it passes or {@code force}) publishes and swaps in a new
-   * snapshot, then prunes old ones to {@code engine.keep_snapshots}.
+   * snapshot, then prunes old ones to {@code engine.keep_snapshots}. Reports its stages to
+   * {@link #progress()}: the {@link Trainer#stages}, then {@value #SAVING}.
    *
    * @param retriever the search index's candidate retrieval, for the search re-ranker; null trains none
    */
   public TrainReport train(EventStore store, CatalogView catalog, List<String> algorithms,
       Function<String, String> resolve, Retriever retriever, boolean force) {
     synchronized (trainLock) {
-      long t0 = System.nanoTime();
-      long version = repo.nextVersion();
-      ModelSnapshot cand = new Trainer(config).train(store, catalog, algorithms, version, resolve, retriever);
-      ModelSnapshot serving = current.get();
-      String gate = gate(cand, serving);
-      boolean publish = gate == null || force;
-      String reason;
-      if (publish) {
-        try {
-          Manifest m = repo.publish(cand);
-          cand = new ModelSnapshot(m, cand.matrix(), cand.models(), cand.stats(), cand.search());
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot publish snapshot " + version + ": " + e.getMessage(), e);
-        }
-        current.set(cand.prepare());
-        repo.prune(keep(), cand.version());
-        double sc = score(cand);
-        reason = gate == null ? (Double.isNaN(sc) ? "published (no holdout figures to gate on)"
-            : String.format(java.util.Locale.ROOT, "published: best %s %.4f passes the gate", metric(), sc))
-            : "published despite the gate (forced): " + gate;
-      } else {
-        reason = "not published: " + gate;
-        LOG.warn("model snapshot {} {}", version, reason);
+      List<String> stages = new ArrayList<>(Trainer.stages(algorithms, retriever != null));
+      stages.add(SAVING);
+      progress.begin(stages);
+      try {
+        TrainReport r = trainAndPublish(store, catalog, algorithms, resolve, retriever, force);
+        progress.finish(r.reason());
+        return r;
+      } catch (RuntimeException | Error e) {
+        progress.fail(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        throw e;
       }
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      return new TrainReport(cand.info(publish ? "current" : "refused: " + gate), publish, reason, seconds);
     }
+  }
+
+  private TrainReport trainAndPublish(EventStore store, CatalogView catalog, List<String> algorithms,
+      Function<String, String> resolve, Retriever retriever, boolean force) {
+    long t0 = System.nanoTime();
+    long version = repo.nextVersion();
+    ModelSnapshot cand = new Trainer(config).train(store, catalog, algorithms, version, resolve, retriever, progress);
+    progress.stage(SAVING);
+    ModelSnapshot serving = current.get();
+    String gate = gate(cand, serving);
+    boolean publish = gate == null || force;
+    String reason;
+    if (publish) {
+      try {
+        Manifest m = repo.publish(cand);
+        cand = new ModelSnapshot(m, cand.matrix(), cand.models(), cand.stats(), cand.search());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot publish snapshot " + version + ": " + e.getMessage(), e);
+      }
+      current.set(cand.prepare());
+      repo.prune(keep(), cand.version());
+      double sc = score(cand);
+      reason = gate == null ? (Double.isNaN(sc) ? "published (no holdout figures to gate on)"
+          : String.format(java.util.Locale.ROOT, "published: best %s %.4f passes the gate", metric(), sc))
+          : "published despite the gate (forced): " + gate;
+    } else {
+      reason = "not published: " + gate;
+      LOG.warn("model snapshot {} {}", version, reason);
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    return new TrainReport(cand.info(publish ? "current" : "refused: " + gate), publish, reason, seconds);
   }
 
   /** Null when the candidate may be published, else why not. */

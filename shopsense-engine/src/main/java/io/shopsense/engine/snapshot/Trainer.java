@@ -13,6 +13,7 @@ import io.shopsense.recommend.Recommenders;
 import io.shopsense.recommend.TrainContext;
 import io.shopsense.recommend.TrainedModel;
 import io.shopsense.recommend.knn.ItemNeighbourModel;
+import io.shopsense.recommend.mf.IterativeRecommender;
 import io.shopsense.search.rank.Retriever;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class Trainer {
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+  /** Progress stage: the store scan. */
+  public static final String READING = "reading events";
+  /** Progress stage: the holdout and the interaction matrix. */
+  public static final String MATRIX = "building matrix";
+  /** Progress stage: the item statistics. */
+  public static final String STATS = "item statistics";
+  /** Progress stage: the search re-ranker. */
+  public static final String SEARCH = "search ranker";
   private final Config config;
 
   public Trainer(Config config) {
@@ -53,22 +62,33 @@ public final class Trainer {
     return out;
   }
 
+  /** The progress stages {@link #train} reports, in order: the scan, the matrix, the statistics, each algorithm by name, the search ranker. */
+  public static List<String> stages(List<String> algorithms, boolean searchRanker) {
+    List<String> out = new ArrayList<>(List.of(READING, MATRIX, STATS));
+    out.addAll(algorithms);
+    if (searchRanker) out.add(SEARCH);
+    return out;
+  }
+
   /**
    * Trains a snapshot.
    *
    * @param version the version it will be published as
    * @param resolve alias to shopper
    * @param retriever the search index's candidate retrieval, for the search re-ranker; null trains none
+   * @param progress told each of {@link #stages} as it starts, and each ALS/BPR iteration
    */
   public ModelSnapshot train(EventStore store, CatalogView catalog, List<String> algorithms, long version,
-      Function<String, String> resolve, Retriever retriever) {
+      Function<String, String> resolve, Retriever retriever, ProgressSink progress) {
     long t0 = System.nanoTime();
+    progress.stage(READING);
     List<Item> items = new ArrayList<>(catalog.items());
     items.sort((a, b) -> a.id().compareTo(b.id()));
     Map<String, Item> byId = new LinkedHashMap<>();
     for (Item it : items) byId.put(it.id(), it);
     SearchEvents searchEvents = retriever == null ? null : new SearchEvents();
     TrainingData d = TrainingData.read(store, items, byId, resolve, searchEvents);
+    progress.stage(MATRIX);
     MatrixOptions options = MatrixOptions.from(config);
     int evalUsers = config.getInt("engine.eval_users");
     long seed = config.getLong("engine.seed");
@@ -82,6 +102,7 @@ public final class Trainer {
     LOG.info("training: matrix {} users x {} items ({} with events), {} non-zeros; {} shoppers held out for evaluation",
         matrix.rows(), matrix.cols(), b.size() == 0 ? 0 : countNonEmptyColumns(matrix), matrix.nnz(), holdout.size());
     int threads = threads(config);
+    progress.stage(STATS);
     StatsBuilder sb = new StatsBuilder(config, options.weights(), d, matrix, catalog);
     ItemStats stats = sb.build();
     TrainContext ctx = new TrainContext(config, seed, threads, items, null, stats.trend());
@@ -89,12 +110,13 @@ public final class Trainer {
     Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
     int done = 0;
     for (String a : algorithms) {
+      progress.stage(a);
       long t1 = System.nanoTime();
       Recommender rec = Recommenders.create(a, config);
       String imported = config.get("engine.als_import").trim();
       // ALS trained elsewhere (shopsense-spark's SparkAlsJob): taken in instead of fitted here
       TrainedModel model = a.equals(ModelSnapshot.ALS) && !imported.isEmpty()
-          ? ImportedFactors.als(java.nio.file.Path.of(imported), matrix) : rec.fit(matrix, ctx);
+          ? ImportedFactors.als(java.nio.file.Path.of(imported), matrix) : fit(rec, matrix, ctx, progress);
       models.put(a, model);
       Map<String, Double> m = new LinkedHashMap<>(holdout.evaluate(model, matrix));
       m.put("fit_seconds", (System.nanoTime() - t1) / 1e9);
@@ -106,6 +128,7 @@ public final class Trainer {
     }
     SearchTraining.Outcome search = null;
     if (searchEvents != null) {
+      progress.stage(SEARCH);
       search = SearchTraining.train(searchEvents.inTimeOrder(), items, catalog.promotions(), retriever,
           models.get(ModelSnapshot.ITEMKNN) instanceof ItemNeighbourModel, config);
       metrics.put(SearchTraining.METRICS, search.metrics());
@@ -116,6 +139,12 @@ public final class Trainer {
         search == null ? null : search.report());
     LOG.info("training: snapshot {} built in {} s", version, String.format("%.1f", (System.nanoTime() - t0) / 1e9));
     return new ModelSnapshot(man, matrix, models, stats, search == null ? null : search.model());
+  }
+
+  /** Fits, reporting each iteration or epoch of an iterative algorithm (ALS, ALS-WR, BPR) as progress inside its stage. */
+  private static TrainedModel fit(Recommender rec, InteractionMatrix matrix, TrainContext ctx, ProgressSink progress) {
+    if (!(rec instanceof IterativeRecommender it)) return rec.fit(matrix, ctx);
+    return it.fit(matrix, ctx, (done, total, seconds, loss) -> progress.within(done, total, it.unit() + " " + done + "/" + total));
   }
 
   /** The matrix with every catalog item appended as a column (CSR arrays shared; new columns are empty). */

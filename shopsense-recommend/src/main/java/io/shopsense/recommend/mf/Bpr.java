@@ -3,7 +3,6 @@ package io.shopsense.recommend.mf;
 import io.shopsense.core.config.Config;
 import io.shopsense.core.matrix.InteractionMatrix;
 import io.shopsense.recommend.Params;
-import io.shopsense.recommend.Recommender;
 import io.shopsense.recommend.TrainContext;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * as much again for the bitsets.
  * Keys: {@code bpr.*}.
  */
-public final class Bpr implements Recommender {
+public final class Bpr implements IterativeRecommender {
   private static final Logger log = LoggerFactory.getLogger(Bpr.class);
   public static final String NAME = "bpr";
   /** Attempts to draw an item the user has not interacted with before skipping the sample. */
@@ -63,11 +62,17 @@ public final class Bpr implements Recommender {
   }
 
   @Override
+  public String unit() {
+    return "epoch";
+  }
+
+  @Override
   public FactorModel fit(InteractionMatrix data, TrainContext ctx) {
     return fit(data, ctx, TrainingListener.NONE);
   }
 
   /** Fits, telling the listener after every epoch (loss: share of sampled triples ordered wrongly). */
+  @Override
   public FactorModel fit(InteractionMatrix data, TrainContext ctx, TrainingListener listener) {
     int f = factors;
     int nu = data.rows();

@@ -3,7 +3,6 @@ package io.shopsense.recommend.mf;
 import io.shopsense.core.config.Config;
 import io.shopsense.core.matrix.InteractionMatrix;
 import io.shopsense.recommend.Params;
-import io.shopsense.recommend.Recommender;
 import io.shopsense.recommend.TrainContext;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * thread count (each row depends only on the fixed side). Reports train RMSE after each iteration.
  * Keys: {@code alswr.*}; registered name {@code alswr}.
  */
-public final class ExplicitAls implements Recommender {
+public final class ExplicitAls implements IterativeRecommender {
   private static final Logger log = LoggerFactory.getLogger(ExplicitAls.class);
   public static final String NAME = "alswr";
 
@@ -50,6 +49,7 @@ public final class ExplicitAls implements Recommender {
   }
 
   /** Fits, telling the listener the train RMSE after every iteration. */
+  @Override
   public FactorModel fit(InteractionMatrix data, TrainContext ctx, TrainingListener listener) {
     int f = factors;
     InteractionMatrix t = data.transpose();

@@ -3,7 +3,6 @@ package io.shopsense.recommend.mf;
 import io.shopsense.core.config.Config;
 import io.shopsense.core.matrix.InteractionMatrix;
 import io.shopsense.recommend.Params;
-import io.shopsense.recommend.Recommender;
 import io.shopsense.recommend.TrainContext;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -39,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * from N(0, (σ* / √f)²) as Rendle et al. 2022 do (their NCF ML-1M setting uses σ* = 0.1), which keeps
  * the variance of a random dot product independent of f and the start free of any common direction.
  */
-public final class ImplicitAls implements Recommender {
+public final class ImplicitAls implements IterativeRecommender {
   private static final Logger log = LoggerFactory.getLogger(ImplicitAls.class);
   public static final String NAME = "als";
 
@@ -76,6 +75,7 @@ public final class ImplicitAls implements Recommender {
   }
 
   /** Fits, telling the listener after every iteration. */
+  @Override
   public FactorModel fit(InteractionMatrix data, TrainContext ctx, TrainingListener listener) {
     checkWeights(data);
     int f = factors;

@@ -52,21 +52,21 @@ public final class CollaborativeScores {
     if (n == 0) return;
     idx = java.util.Arrays.copyOf(idx, n);
     w = java.util.Arrays.copyOf(w, n);
+    float[] all = buffer.get();
     if (model instanceof FactorModel fm && fm.canFoldIn()) {
-      float[] u = fm.foldInUser(idx, w);
-      float[] v = fm.itemFactors();
-      float[] bias = fm.itemBias();
-      int f = fm.factors();
-      for (int h = 0; h < hits.size(); h++) {
+      int[] at = new int[hits.size()]; // each hit's model column, or -1
+      int[] cols = new int[hits.size()];
+      int m = 0;
+      for (int h = 0; h < at.length; h++) {
         int i = items.get(hits.get(h).id());
-        if (i < 0 || i >= fm.numItems()) continue;
-        double dot = bias == null ? 0 : bias[i];
-        for (int d = 0; d < f; d++) dot += u[d] * v[i * f + d];
-        out[h] = (float) dot;
+        at[h] = i >= 0 && i < fm.numItems() ? i : -1;
+        if (at[h] >= 0) cols[m++] = i;
       }
+      // the model's own kernel for the candidates only (what it would give scoring the whole catalog)
+      fm.scoreVector(fm.foldInUser(idx, w), java.util.Arrays.copyOf(cols, m), all);
+      for (int h = 0; h < at.length; h++) if (at[h] >= 0) out[h] = all[at[h]];
       return;
     }
-    float[] all = buffer.get();
     model.scoreItemSet(idx, w, all);
     for (int h = 0; h < hits.size(); h++) {
       int i = items.get(hits.get(h).id());

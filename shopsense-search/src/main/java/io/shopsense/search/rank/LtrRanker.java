@@ -5,6 +5,7 @@ import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMDataset;
 import io.github.metarank.lightgbm4j.LGBMException;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * that was never closed becomes unreachable, as serving drops old snapshots without closing them). LightGBM extracts its shared
  * libraries into {@code java.io.tmpdir} on first use, so callers point that under the data
  * directory first (see {@link io.shopsense.search.embed.NativeLibraries#prepare}). Scoring is
- * thread-safe (LightGBM predicts under a shared lock).
+ * thread-safe; native calls on one model are serialized (see {@link #contributions}).
  */
 public final class LtrRanker implements Ranker {
   private static final Logger LOG = LoggerFactory.getLogger(LtrRanker.class);
@@ -75,7 +76,9 @@ public final class LtrRanker implements Ranker {
     @Override
     public void run() {
       try {
-        booster.close();
+        synchronized (booster) { // not while a prediction runs
+          booster.close();
+        }
       } catch (LGBMException e) {
         LOG.warn("cannot free a LightGBM model: {}", e.getMessage());
       }
@@ -145,22 +148,38 @@ public final class LtrRanker implements Ranker {
   double[] nativeScore(float[] features, int rows) {
     if (rows == 0) return new double[0];
     try {
-      return booster.predictForMat(rows * Feature.COUNT == features.length ? features
-          : Arrays.copyOf(features, rows * Feature.COUNT), rows, Feature.COUNT, true,
-          PredictionType.C_API_PREDICT_RAW_SCORE, PREDICT_PARAMS);
+      synchronized (booster) {
+        return booster.predictForMat(rows * Feature.COUNT == features.length ? features
+            : Arrays.copyOf(features, rows * Feature.COUNT), rows, Feature.COUNT, true,
+            PredictionType.C_API_PREDICT_RAW_SCORE, PREDICT_PARAMS);
+      }
     } catch (LGBMException e) {
       throw new IllegalStateException("LightGBM prediction failed: " + e.getMessage(), e);
+    } finally {
+      Reference.reachabilityFence(this);
     }
   }
 
+  /**
+   * One native call at a time per model: LightGBM's contribution path recomputes each tree's leaf
+   * depths and maximum depth (Tree::RecomputeMaxDepth, mutating the shared trees) under a shared
+   * lock, so two concurrent calls race, and TreeSHAP then sizes its path buffer from a half-computed
+   * depth and writes past it (a heap corruption that aborted the demo's JVM under the browser test).
+   * Explanations cover a few top results per request, so the lock costs little.
+   */
   @Override
   public double[] contributions(float[] features, int row) {
     float[] one = Arrays.copyOfRange(features, row * Feature.COUNT, (row + 1) * Feature.COUNT);
     try {
-      double[] c = booster.predictForMat(one, 1, Feature.COUNT, true, PredictionType.C_API_PREDICT_CONTRIB, PREDICT_PARAMS);
+      double[] c;
+      synchronized (booster) {
+        c = booster.predictForMat(one, 1, Feature.COUNT, true, PredictionType.C_API_PREDICT_CONTRIB, PREDICT_PARAMS);
+      }
       return Arrays.copyOf(c, Feature.COUNT); // the last value is the expected value (bias)
     } catch (LGBMException e) {
       throw new IllegalStateException("LightGBM contributions failed: " + e.getMessage(), e);
+    } finally {
+      Reference.reachabilityFence(this); // the cleaner must not free the model during the call
     }
   }
 

@@ -24,7 +24,8 @@ import java.util.Set;
 
 /**
  * The read routes of the contract: search, suggestions, the recommendation scenarios, rank, the
- * shopper's profile and the model list. Every parameter is validated here before the engine sees it.
+ * shopper's profile, the model list, and (an extension) the training progress. Every parameter is
+ * validated here before the engine sees it.
  */
 public final class ReadRoutes {
   /** Longest id (user, item, ...) accepted in a parameter. */
@@ -64,7 +65,15 @@ public final class ReadRoutes {
         this::profile));
     r.add(new RouteSpec(GET, "/v1/models", Access.SERVING, "Model snapshots and their holdout metrics", List.of(),
         null, 200, "Snapshots", List.of(), ctx -> Json.send(ctx, 200, Map.of("snapshots", engine.snapshots()))));
+    r.add(new RouteSpec(GET, "/v1/train/progress", Access.SERVING,
+        "Progress of the running training (stage, fraction, seconds), or how the last run ended; poll it while "
+            + "POST /v1/train runs", List.of(), null, 200, "TrainProgress", List.of(), this::trainProgress));
     return r;
+  }
+
+  private void trainProgress(Context ctx) {
+    ctx.header("Cache-Control", "no-store"); // polled: every answer is fresh
+    Json.send(ctx, 200, engine.trainProgress());
   }
 
   private static List<ParamDoc> searchParams() {

@@ -1,12 +1,8 @@
 package io.shopsense.search.rank;
 
-import com.microsoft.ml.lightgbm.PredictionType;
 import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMDataset;
 import io.github.metarank.lightgbm4j.LGBMException;
-import java.lang.ref.Cleaner;
-import java.lang.ref.Reference;
-import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,20 +14,17 @@ import org.slf4j.LoggerFactory;
  * position bias ({@link PositionBias}), which LightGBM multiplies into each row's gradient. Training
  * is O(iterations x rows x features) with histogram binning; scoring a row is O(trees x depth).
  *
- * <p>Scores come from the same trees evaluated in Java ({@link TreeEnsemble}: equal to LightGBM's
- * raw scores, without a native call per request). Explanations use LightGBM's SHAP contributions ({@code C_API_PREDICT_CONTRIB}, Lundberg et al.
- * 2020, TreeSHAP): per-feature values that add up, with the expected value, to the row's score.
- * The model lives in native memory: {@link #close()} frees it (a {@link Cleaner} does when a ranker
- * that was never closed becomes unreachable, as serving drops old snapshots without closing them). LightGBM extracts its shared
- * libraries into {@code java.io.tmpdir} on first use, so callers point that under the data
- * directory first (see {@link io.shopsense.search.embed.NativeLibraries#prepare}). Scoring is
- * thread-safe; native calls on one model are serialized (see {@link #contributions}).
+ * <p>Serving runs no native code: scores come from the trees evaluated in Java ({@link
+ * TreeEnsemble}, equal to LightGBM's raw scores) and explanations from TreeSHAP in Java ({@link
+ * TreeShap}, Lundberg et al. 2018: per-feature values that add up, with the expected value, to the
+ * row's score, as LightGBM's {@code C_API_PREDICT_CONTRIB} gives them). LightGBM is only called to
+ * train; it extracts its shared libraries into {@code java.io.tmpdir} on first use, so callers
+ * point that under the data directory first (see {@link
+ * io.shopsense.search.embed.NativeLibraries#prepare}). Immutable and thread-safe.
  */
 public final class LtrRanker implements Ranker {
   private static final Logger LOG = LoggerFactory.getLogger(LtrRanker.class);
   static final String HEADER = "shopsense-ranker lambdamart 1";
-  /** Predictions of one request are small: one thread avoids OpenMP start-up per call. */
-  private static final String PREDICT_PARAMS = "num_threads=1";
 
   /**
    * Training parameters.
@@ -46,42 +39,14 @@ public final class LtrRanker implements Ranker {
     }
   }
 
-  /** Frees the native model of rankers that were never closed (e.g. of a swapped-out snapshot). */
-  private static final Cleaner CLEANER = Cleaner.create();
-
   private final String model;
-  private final LGBMBooster booster;
   private final TreeEnsemble trees;
-  private final Cleaner.Cleanable cleanable;
 
   private LtrRanker(String model) {
-    nativePath();
     this.model = model;
     this.trees = TreeEnsemble.parse(model);
-    try {
-      this.booster = LGBMBooster.loadModelFromString(model);
-      int n = booster.getNumFeature();
-      if (n != Feature.COUNT) {
-        booster.close();
-        throw new IllegalArgumentException("LightGBM model has " + n + " features, the ranker needs " + Feature.COUNT);
-      }
-    } catch (LGBMException e) {
-      throw new IllegalArgumentException("cannot load LightGBM model: " + e.getMessage(), e);
-    }
-    this.cleanable = CLEANER.register(this, new Free(booster));
-  }
-
-  /** Frees a booster once (on close, or when its ranker became unreachable); never refers to the ranker. */
-  private record Free(LGBMBooster booster) implements Runnable {
-    @Override
-    public void run() {
-      try {
-        synchronized (booster) { // not while a prediction runs
-          booster.close();
-        }
-      } catch (LGBMException e) {
-        LOG.warn("cannot free a LightGBM model: {}", e.getMessage());
-      }
+    if (trees.features() != Feature.COUNT) {
+      throw new IllegalArgumentException("LightGBM model has " + trees.features() + " features, the ranker needs " + Feature.COUNT);
     }
   }
 
@@ -90,7 +55,7 @@ public final class LtrRanker implements Ranker {
    * {@code System.load}, which needs an absolute path: a relative {@code -Djava.io.tmpdir} is made
    * absolute (the same directory) before the first LightGBM class loads.
    */
-  private static synchronized void nativePath() {
+  static synchronized void nativePath() {
     String tmp = System.getProperty("java.io.tmpdir");
     if (tmp != null && !java.nio.file.Path.of(tmp).isAbsolute()) {
       System.setProperty("java.io.tmpdir", java.nio.file.Path.of(tmp).toAbsolutePath().toString());
@@ -144,43 +109,10 @@ public final class LtrRanker implements Ranker {
     return out;
   }
 
-  /** The scores as LightGBM's native predictor computes them (to check {@link #score}). */
-  double[] nativeScore(float[] features, int rows) {
-    if (rows == 0) return new double[0];
-    try {
-      synchronized (booster) {
-        return booster.predictForMat(rows * Feature.COUNT == features.length ? features
-            : Arrays.copyOf(features, rows * Feature.COUNT), rows, Feature.COUNT, true,
-            PredictionType.C_API_PREDICT_RAW_SCORE, PREDICT_PARAMS);
-      }
-    } catch (LGBMException e) {
-      throw new IllegalStateException("LightGBM prediction failed: " + e.getMessage(), e);
-    } finally {
-      Reference.reachabilityFence(this);
-    }
-  }
-
-  /**
-   * One native call at a time per model: LightGBM's contribution path recomputes each tree's leaf
-   * depths and maximum depth (Tree::RecomputeMaxDepth, mutating the shared trees) under a shared
-   * lock, so two concurrent calls race, and TreeSHAP then sizes its path buffer from a half-computed
-   * depth and writes past it (a heap corruption that aborted the demo's JVM under the browser test).
-   * Explanations cover a few top results per request, so the lock costs little.
-   */
+  /** The SHAP value of each feature for one row ({@link TreeShap}); they add up, with a bias, to its score. */
   @Override
   public double[] contributions(float[] features, int row) {
-    float[] one = Arrays.copyOfRange(features, row * Feature.COUNT, (row + 1) * Feature.COUNT);
-    try {
-      double[] c;
-      synchronized (booster) {
-        c = booster.predictForMat(one, 1, Feature.COUNT, true, PredictionType.C_API_PREDICT_CONTRIB, PREDICT_PARAMS);
-      }
-      return Arrays.copyOf(c, Feature.COUNT); // the last value is the expected value (bias)
-    } catch (LGBMException e) {
-      throw new IllegalStateException("LightGBM contributions failed: " + e.getMessage(), e);
-    } finally {
-      Reference.reachabilityFence(this); // the cleaner must not free the model during the call
-    }
+    return trees.contributions(features, row, Feature.COUNT);
   }
 
   /** The LightGBM model text. */
@@ -199,11 +131,5 @@ public final class LtrRanker implements Ranker {
     if (a < 0 || b < 0 || !text.substring(0, a).trim().equals(HEADER)) throw new IllegalArgumentException("not a lambdamart ranker");
     Rankers.checkFeatures(text.substring(a + 1, b).trim());
     return new LtrRanker(text.substring(b + 1));
-  }
-
-  /** Frees the native model now (later calls do nothing); scoring still works, contributions do not. */
-  @Override
-  public void close() {
-    cleanable.clean();
   }
 }

@@ -26,7 +26,7 @@ public interface Ranker extends AutoCloseable {
   /** A text form that {@link Rankers#load} reads back into a ranker giving identical scores. */
   String save();
 
-  /** Releases native memory (LightGBM); a no-op for pure-Java rankers. */
+  /** Releases resources; both rankers are pure Java at serving time, so this does nothing today. */
   @Override
   default void close() {}
 }

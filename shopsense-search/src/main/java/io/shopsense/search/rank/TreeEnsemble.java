@@ -12,13 +12,39 @@ import java.util.Map;
  * text model format (numerical splits only: {@code decision_type} bit 1 = default left, bits 2-3 =
  * missing type none/zero/NaN; a negative child {@code c} is leaf {@code ~c}) and reproduces
  * LightGBM's {@code NumericalDecision} exactly, so scores equal the native raw scores. O(trees x
- * depth) per row; immutable and thread-safe.
+ * depth) per row; immutable and thread-safe. Explanations ({@link #contributions}) are computed here
+ * too, by {@link TreeShap}.
  */
 final class TreeEnsemble {
   private static final double ZERO = 1e-35;
 
-  /** One tree as parallel arrays over its internal nodes; leaves in {@code leafValue}. */
-  private record Tree(int[] feature, double[] threshold, byte[] decision, int[] left, int[] right, double[] leafValue) {}
+  /**
+   * One tree as parallel arrays over its internal nodes; leaves in {@code leafValue}. The training
+   * rows that reached each node ({@code internalCount}, {@code leafCount}) weigh the branches in
+   * {@link TreeShap}; {@code depth} is the longest root-to-leaf path in internal nodes.
+   */
+  record Tree(int[] feature, double[] threshold, byte[] decision, int[] left, int[] right, double[] leafValue,
+      int[] internalCount, int[] leafCount, int depth) {
+    /** The child that a row with value {@code v} of this node's feature goes to (LightGBM's NumericalDecision). */
+    int child(int node, double v) {
+      int d = decision[node];
+      boolean goLeft;
+      if ((d & 12) == 0) { // no missing-value handling: the common case
+        goLeft = v <= threshold[node] || (Double.isNaN(v) && 0 <= threshold[node]);
+      } else {
+        int missing = (d >> 2) & 3;
+        if (Double.isNaN(v) && missing != 2) v = 0;
+        if ((missing == 1 && v >= -ZERO && v <= ZERO) || (missing == 2 && Double.isNaN(v))) goLeft = (d & 2) != 0;
+        else goLeft = v <= threshold[node];
+      }
+      return goLeft ? left[node] : right[node];
+    }
+
+    /** Training rows that reached a node (>= 0) or leaf (~node). */
+    int count(int node) {
+      return node >= 0 ? internalCount[node] : leafCount[~node];
+    }
+  }
 
   private final Tree[] trees;
   private final int features;
@@ -60,7 +86,9 @@ final class TreeEnsemble {
     }
     if ("1".equals(b.get("is_linear"))) throw new IllegalArgumentException("LightGBM linear trees are not supported");
     double[] leafValue = doubles(b.get("leaf_value"), leaves);
-    if (leaves == 1) return new Tree(new int[0], new double[0], new byte[0], new int[0], new int[0], leafValue);
+    if (leaves == 1) {
+      return new Tree(new int[0], new double[0], new byte[0], new int[0], new int[0], leafValue, new int[0], new int[1], 0);
+    }
     int internal = leaves - 1;
     int[] dt = ints(b.get("decision_type"), internal);
     byte[] decision = new byte[internal];
@@ -68,8 +96,23 @@ final class TreeEnsemble {
       if ((dt[i] & 1) != 0) throw new IllegalArgumentException("LightGBM model has a categorical split");
       decision[i] = (byte) dt[i];
     }
-    return new Tree(ints(b.get("split_feature"), internal), doubles(b.get("threshold"), internal), decision,
-        ints(b.get("left_child"), internal), ints(b.get("right_child"), internal), leafValue);
+    int[] left = ints(b.get("left_child"), internal);
+    int[] right = ints(b.get("right_child"), internal);
+    return new Tree(ints(b.get("split_feature"), internal), doubles(b.get("threshold"), internal), decision, left, right,
+        leafValue, ints(required(b, "internal_count"), internal), ints(required(b, "leaf_count"), leaves),
+        depth(left, right, 0));
+  }
+
+  private static String required(Map<String, String> b, String key) {
+    String v = b.get(key);
+    if (v == null) throw new IllegalArgumentException("LightGBM tree has no " + key);
+    return v;
+  }
+
+  /** Internal nodes on the longest path from {@code node} down to a leaf. */
+  private static int depth(int[] left, int[] right, int node) {
+    if (node < 0) return 0;
+    return 1 + Math.max(depth(left, right, left[node]), depth(left, right, right[node]));
   }
 
   private static int[] ints(String s, int n) {
@@ -114,28 +157,43 @@ final class TreeEnsemble {
         continue;
       }
       int[] feature = t.feature;
-      double[] threshold = t.threshold;
-      byte[] decision = t.decision;
-      int[] leftChild = t.left;
-      int[] rightChild = t.right;
       for (int r = 0, o = 0; r < rows; r++, o += width) {
         int node = 0;
-        while (node >= 0) {
-          double v = x[o + feature[node]];
-          int d = decision[node];
-          boolean left;
-          if ((d & 12) == 0) { // no missing-value handling: the common case
-            left = v <= threshold[node] || (Double.isNaN(v) && 0 <= threshold[node]);
-          } else {
-            int missing = (d >> 2) & 3;
-            if (Double.isNaN(v) && missing != 2) v = 0;
-            if ((missing == 1 && v >= -ZERO && v <= ZERO) || (missing == 2 && Double.isNaN(v))) left = (d & 2) != 0;
-            else left = v <= threshold[node];
-          }
-          node = left ? leftChild[node] : rightChild[node];
-        }
+        while (node >= 0) node = t.child(node, x[o + feature[node]]);
         out[r] += t.leafValue[~node];
       }
     }
+  }
+
+  /**
+   * The SHAP value of every feature for row {@code row} of a row-major matrix with {@code width}
+   * columns ({@link TreeShap}): {@link #features()} values that add up, with {@link
+   * #expectedValue()}, to the row's raw score.
+   */
+  double[] contributions(float[] x, int row, int width) {
+    double[] phi = new double[features];
+    TreeShap shap = new TreeShap(maxDepth());
+    for (Tree t : trees) shap.add(t, x, row * width, phi);
+    return phi;
+  }
+
+  /** The mean raw score over the training rows: the sum of each tree's count-weighted leaf values. */
+  double expectedValue() {
+    double e = 0;
+    for (Tree t : trees) {
+      if (t.feature.length == 0) {
+        e += t.leafValue[0];
+        continue;
+      }
+      double total = t.internalCount[0];
+      for (int leaf = 0; leaf < t.leafValue.length; leaf++) e += t.leafCount[leaf] / total * t.leafValue[leaf];
+    }
+    return e;
+  }
+
+  private int maxDepth() {
+    int d = 0;
+    for (Tree t : trees) d = Math.max(d, t.depth);
+    return d;
   }
 }

@@ -33,18 +33,18 @@ class TreeEnsembleTest {
   }
 
   @Test
-  void javaScoresEqualNativeScores() {
+  void javaScoresEqualNativeScores() throws Exception {
     long seed = 11;
     TrainingSet data = synthetic(seed, 300, 20);
     try (LtrRanker m = LtrRanker.train(data, new LtrRanker.Params(60, "learning_rate=0.1 num_leaves=15 min_data_in_leaf=20", 1))) {
       float[] x = synthetic(seed + 1, 10, 50).features(); // 500 unseen rows
       int rows = x.length / Feature.COUNT;
       double[] java = m.score(x, rows);
-      double[] nat = m.nativeScore(x, rows);
+      double[] nat = NativeLightGbm.rawScores(m.modelString(), x, rows);
       for (int i = 0; i < rows; i++) assertThat(java[i]).as("row %d, seed %d", i, seed).isCloseTo(nat[i], offset(1e-9));
       // and on the training rows, whose values sit exactly on the bin boundaries the thresholds came from
       double[] jt = m.score(data.features(), data.rows());
-      double[] nt = m.nativeScore(data.features(), data.rows());
+      double[] nt = NativeLightGbm.rawScores(m.modelString(), data.features(), data.rows());
       for (int i = 0; i < data.rows(); i++) assertThat(jt[i]).as("training row %d", i).isCloseTo(nt[i], offset(1e-9));
     }
   }

@@ -3,6 +3,8 @@ package io.shopsense.search.rank;
 import io.shopsense.recommend.mf.Cholesky;
 import java.util.Arrays;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A transparent linear ranker: {@code score = bias + sum_i w_i (x_i - c_i) / s_i}, so each term is
@@ -13,6 +15,7 @@ import java.util.Locale;
  * Cholesky solve, and 10-20 steps converge. Immutable and thread-safe.
  */
 public final class LinearRanker implements Ranker {
+  private static final Logger LOG = LoggerFactory.getLogger(LinearRanker.class);
   static final String HEADER = "shopsense-ranker linear 1";
   /** Rows used for fitting at most (a deterministic stride sample beyond this). */
   static final int MAX_FIT_ROWS = 300_000;
@@ -92,7 +95,11 @@ public final class LinearRanker implements Ranker {
     int d = f + 1; // weights, then the bias
     double[] beta = new double[d];
     double[] z = new double[d];
-    for (int it = 0; it < 25; it++) {
+    long t0 = System.nanoTime();
+    int it = 0;
+    double step = Double.NaN;
+    while (it < 25) {
+      it++;
       double[] h = new double[d * d];
       double[] g = new double[d];
       for (int r = 0; r < n; r += stride) {
@@ -117,13 +124,15 @@ public final class LinearRanker implements Ranker {
       }
       h[f * d + f] += 1e-9;
       if (!Cholesky.solve(h, d, g)) throw new IllegalStateException("logistic regression Hessian is not positive definite");
-      double step = 0;
+      step = 0;
       for (int j = 0; j < d; j++) {
         beta[j] -= g[j];
         step = Math.max(step, Math.abs(g[j]));
       }
       if (step < 1e-6) break;
     }
+    LOG.info("linear ranker: logistic regression on {} rows, {} Newton steps (last step {}) in {} s", m, it,
+        String.format(Locale.ROOT, "%.1e", step), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
     return new LinearRanker(beta[f], Arrays.copyOf(beta, f), mean, sd);
   }
 

@@ -25,14 +25,17 @@ import java.util.function.IntPredicate;
  * {@link #itemFactors()}. Under memory contention this halved the time of a 100k-item scoring.
  *
  * <p>Models trained by implicit ALS also fold in users with new events ({@link #foldInUser}): one
- * f x f confidence-weighted least-squares solve against the fixed item factors, O(n_u f^2 + f^3).
+ * f x f confidence-weighted least-squares solve against the fixed item factors, O(n_u f^2 + f^3),
+ * with the model's unobserved item weights when it has them ({@code als.unobserved_exponent}).
  *
  * <p>Binary format (big-endian, {@link DataOutputStream}): the {@link ModelFormat} header (name,
  * version, items), users, factors, fold-in alpha and regularization (NaN when absent), a bias flag, then the user
- * factors, item factors and item biases as {@link ModelFormat} float arrays. Thread-safe for concurrent scoring.
+ * factors, item factors and item biases as {@link ModelFormat} float arrays; version 2 (written only
+ * for a model with unobserved item weights, so other models keep the version-1 bytes) appends the
+ * weights as one more float array. Thread-safe for concurrent scoring.
  */
 public final class FactorModel implements TrainedModel {
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   static final int BLOCK = 64; // 64 items x 64 factors x 2 bytes = 8 KB: a block stays in L1 while its strips run
 
   private final String name;
@@ -44,6 +47,7 @@ public final class FactorModel implements TrainedModel {
   private final float[] itemBias;
   private final float foldInAlpha;
   private final float foldInRegularization;
+  private final float[] unobservedWeights;
   private final short[] blocked;
   private volatile double[] itemGram;
   private final ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[0]);
@@ -59,6 +63,15 @@ public final class FactorModel implements TrainedModel {
    */
   public FactorModel(String name, int factors, float[] userFactors, float[] itemFactors, float[] itemBias,
       float foldInAlpha, float foldInRegularization) {
+    this(name, factors, userFactors, itemFactors, itemBias, foldInAlpha, foldInRegularization, null);
+  }
+
+  /**
+   * As above, with implicit ALS's per-item weights of unobserved pairs ({@link ImplicitAls},
+   * {@code als.unobserved_exponent}) for {@link #foldInUser}, or null for the uniform weight 1.
+   */
+  public FactorModel(String name, int factors, float[] userFactors, float[] itemFactors, float[] itemBias,
+      float foldInAlpha, float foldInRegularization, float[] unobservedWeights) {
     if (factors < 1 || userFactors.length % factors != 0 || itemFactors.length % factors != 0) {
       throw new IllegalArgumentException("factor arrays are not multiples of factors = " + factors);
     }
@@ -74,6 +87,10 @@ public final class FactorModel implements TrainedModel {
     this.itemBias = itemBias;
     this.foldInAlpha = foldInAlpha;
     this.foldInRegularization = foldInRegularization;
+    if (unobservedWeights != null && unobservedWeights.length != items) {
+      throw new IllegalArgumentException("unobserved weights length " + unobservedWeights.length + " != items " + items);
+    }
+    this.unobservedWeights = unobservedWeights;
     this.blocked = block(itemFactors, items, factors);
   }
 
@@ -196,6 +213,11 @@ public final class FactorModel implements TrainedModel {
     return foldInRegularization;
   }
 
+  /** The per-item weights of unobserved pairs used by {@link #foldInUser}, or null for 1 everywhere (live array). */
+  public float[] unobservedWeights() {
+    return unobservedWeights;
+  }
+
   /** True when this model can fold in new users (implicit ALS). */
   public boolean canFoldIn() {
     return !Float.isNaN(foldInAlpha);
@@ -215,7 +237,8 @@ public final class FactorModel implements TrainedModel {
   /**
    * The factors of a user with the given interactions, item factors held fixed: the exact solution
    * of the same confidence-weighted least squares ALS solves in training, {@code (VᵀV + λI + Σ α w_j
-   * v_j v_jᵀ) u = Σ (1 + α w_j) v_j}. Serves users with new events without retraining.
+   * v_j v_jᵀ) u = Σ (1 + α w_j) v_j}; with unobserved item weights s, {@code (VᵀSV + λI + Σ α w_j
+   * v_j v_jᵀ) u = Σ (s_j + α w_j) v_j}. Serves users with new events without retraining.
    *
    * @param itemSet item indices (repeats are allowed; their weights add up)
    * @param weights interaction weights (same scale as the training matrix), or null for all 1
@@ -240,9 +263,10 @@ public final class FactorModel implements TrainedModel {
     for (int k = 0; k < n; k++) {
       int o = idx[k] * f;
       double c1 = (double) foldInAlpha * w[k];
+      double c0 = unobservedWeights == null ? 1 : unobservedWeights[idx[k]];
       for (int p = 0; p < f; p++) {
         double vp = itemFactors[o + p];
-        b[p] += (1 + c1) * vp;
+        b[p] += (c0 + c1) * vp;
         double s = c1 * vp;
         for (int q = 0; q <= p; q++) a[p * f + q] += s * itemFactors[o + q];
       }
@@ -283,7 +307,7 @@ public final class FactorModel implements TrainedModel {
 
   private double[] gram() {
     double[] g = itemGram;
-    if (g == null) itemGram = g = Gram.compute(itemFactors, items, f, null);
+    if (g == null) itemGram = g = Gram.compute(itemFactors, unobservedWeights, items, f, null);
     return g;
   }
 
@@ -304,7 +328,7 @@ public final class FactorModel implements TrainedModel {
 
   @Override
   public void write(DataOutputStream out) throws IOException {
-    ModelFormat.writeHeader(out, name, VERSION, items);
+    ModelFormat.writeHeader(out, name, unobservedWeights == null ? 1 : VERSION, items);
     out.writeInt(users);
     out.writeInt(f);
     out.writeFloat(foldInAlpha);
@@ -313,6 +337,7 @@ public final class FactorModel implements TrainedModel {
     ModelFormat.writeFloats(out, userFactors);
     ModelFormat.writeFloats(out, itemFactors);
     if (itemBias != null) ModelFormat.writeFloats(out, itemBias);
+    if (unobservedWeights != null) ModelFormat.writeFloats(out, unobservedWeights);
   }
 
   /**
@@ -323,7 +348,7 @@ public final class FactorModel implements TrainedModel {
    * @throws IOException when the stream is not such a model or its shape does not match
    */
   public static FactorModel read(DataInputStream in, InteractionMatrix data, String expectedName) throws IOException {
-    ModelFormat.readHeader(in, expectedName, VERSION, data);
+    int version = ModelFormat.readHeader(in, expectedName, VERSION, data);
     int users = in.readInt();
     int f = in.readInt();
     if (users < 0 || f < 1) throw new IOException("corrupt " + expectedName + " model header: " + users + " users x " + f + " factors");
@@ -336,9 +361,13 @@ public final class FactorModel implements TrainedModel {
     float[] u = ModelFormat.readFloats(in);
     float[] v = ModelFormat.readFloats(in);
     float[] bias = hasBias ? ModelFormat.readFloats(in) : null;
+    float[] weights = version >= 2 ? ModelFormat.readFloats(in) : null;
     if (u.length != Math.multiplyExact(users, f) || v.length % f != 0 || (bias != null && bias.length != v.length / f)) {
       throw new IOException("corrupt " + expectedName + " model: factor arrays do not match " + users + " users x " + f + " factors");
     }
-    return new FactorModel(expectedName, f, u, v, bias, alpha, reg);
+    if (weights != null && weights.length != v.length / f) {
+      throw new IOException("corrupt " + expectedName + " model: " + weights.length + " unobserved weights for " + v.length / f + " items");
+    }
+    return new FactorModel(expectedName, f, u, v, bias, alpha, reg, weights);
   }
 }

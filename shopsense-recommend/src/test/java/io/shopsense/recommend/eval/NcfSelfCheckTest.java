@@ -41,18 +41,20 @@ class NcfSelfCheckTest {
   }
 
   /**
-   * The best model of docs/evaluation.md: ALS with the frequency-scaled ridge, as chosen on the
-   * validation split and confirmed on four more (about a minute: the slowest test of the module,
-   * kept because it guards the headline figure). Training seeds 42-51 give HR@10 0.7291-0.7325 and
-   * NDCG@10 0.4536-0.4551, well inside the tolerance.
+   * The best model of docs/evaluation.md: ALS with the frequency-scaled ridge and item-weighted
+   * missing data (β = 0.1), as chosen by the second validation stage (run 16; about a minute: the
+   * slowest test of the module, kept because it guards the headline figure). Seed 42 gives HR@10
+   * 0.7308 and NDCG@10 0.4537; the earlier setting (β = 0, run 6) gave 0.7291-0.7325 and 0.4536-0.4551
+   * over training seeds 42-51, so the tolerance holds the seed noise many times over.
    */
   @Test
   void tunedAlsKeepsItsFigures() {
     Config c = Config.defaults().with(Map.of("eval.threads", "2", "eval.seed", "42", "als.factors", "256",
-        "als.regularization", "0.009", "als.regularization_exponent", "1", "als.alpha", "4", "als.iterations", "15"));
+        "als.regularization", "0.011", "als.regularization_exponent", "1", "als.alpha", "6", "als.iterations", "15",
+        "als.unobserved_exponent", "0.1"));
     AlgorithmResult r = new Evaluator(Recommenders::create).evaluate(split(c), List.of("als"), c, List.of(), "ncf", "ncf",
         null).result("als");
-    assertThat(r.metric("hit_rate")).as("HR@10").isCloseTo(0.7291, within(0.01));
-    assertThat(r.metric("ndcg")).as("NDCG@10").isCloseTo(0.4542, within(0.01));
+    assertThat(r.metric("hit_rate")).as("HR@10").isCloseTo(0.7308, within(0.01));
+    assertThat(r.metric("ndcg")).as("NDCG@10").isCloseTo(0.4537, within(0.01));
   }
 }

@@ -81,4 +81,26 @@ class ImportedAlsTest {
     Files.delete(out.resolve("items.bin"));
     assertThatThrownBy(() -> ImportedFactors.als(out, snap)).hasMessageContaining("engine.als_import: cannot read the model in");
   }
+
+  @Test
+  void unobservedItemWeightsFollowTheirItems() throws IOException {
+    // a model trained with als.unobserved_exponent: its per-item weights are remapped by id (unseen: 0)
+    IdIndex users = IdIndex.of(List.of("a", "b"));
+    IdIndex items = IdIndex.of(List.of("x", "y"));
+    InteractionMatrix exportedShape = new InteractionMatrix(users, items, new int[] {0, 0, 0}, new int[0], new float[0]);
+    FactorModel model = new FactorModel("als", 2, new float[] {1, 2, 3, 4}, new float[] {0.5f, -1, 2, 0.25f}, null, 10f, 0.1f,
+        new float[] {1.5f, 0.5f});
+    Path out = Files.createDirectories(dir.resolve("weighted"));
+    MatrixFiles.writeIds(exportedShape, out);
+    try (DataOutputStream d = new DataOutputStream(Files.newOutputStream(out.resolve("model-als.bin")))) {
+      model.write(d);
+    }
+    InteractionMatrix snap = InteractionMatrix.fromTriples(IdIndex.of(List.of("b", "a", "c")), IdIndex.of(List.of("y", "x", "z")),
+        new int[] {0, 1, 2}, new int[] {0, 1, 1}, new float[] {1, 1, 2}, 3);
+    FactorModel m = ImportedFactors.als(out, snap);
+    assertThat(m.unobservedWeights()).containsExactly(0.5f, 1.5f, 0f); // y, x, z
+    // the unseen shopper c is folded in with the weights, as the exporting model would
+    float[] c = model.foldInUser(new int[] {0}, new float[] {2});
+    assertThat(Arrays.copyOfRange(m.userFactors(), 4, 6)).usingComparatorWithPrecision(1e-5f).containsExactly(c);
+  }
 }

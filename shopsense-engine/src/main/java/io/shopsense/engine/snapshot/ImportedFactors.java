@@ -51,15 +51,20 @@ public final class ImportedFactors {
     if (!src.canFoldIn()) throw new IllegalArgumentException("engine.als_import: " + file + " is not an implicit-ALS model");
     int f = src.factors();
     float[] v = new float[Math.multiplyExact(matrix.cols(), f)];
+    // the unobserved-pair weights (als.unobserved_exponent) follow their items; an unseen item weighs 0, as in training
+    float[] srcWeights = src.unobservedWeights();
+    float[] weights = srcWeights == null ? null : new float[matrix.cols()];
     int itemsMatched = 0;
     for (int j = 0; j < matrix.cols(); j++) {
       int s = items.get(matrix.colIds().id(j));
       if (s < 0) continue;
       System.arraycopy(src.itemFactors(), s * f, v, j * f, f);
+      if (weights != null) weights[j] = srcWeights[s];
       itemsMatched++;
     }
     float[] u = new float[Math.multiplyExact(matrix.rows(), f)];
-    FactorModel byItem = new FactorModel(ImplicitAls.NAME, f, new float[0], v, null, src.foldInAlpha(), src.foldInRegularization());
+    FactorModel byItem = new FactorModel(ImplicitAls.NAME, f, new float[0], v, null, src.foldInAlpha(), src.foldInRegularization(),
+        weights);
     int usersMatched = 0, foldedIn = 0;
     for (int r = 0; r < matrix.rows(); r++) {
       int s = users.get(matrix.rowIds().id(r));
@@ -76,6 +81,6 @@ public final class ImportedFactors {
     }
     LOG.info("training: als imported from {}: {} of {} shoppers matched by id, {} folded in; {} of {} items matched",
         dir, usersMatched, matrix.rows(), foldedIn, itemsMatched, matrix.cols());
-    return new FactorModel(ImplicitAls.NAME, f, u, v, null, src.foldInAlpha(), src.foldInRegularization());
+    return new FactorModel(ImplicitAls.NAME, f, u, v, null, src.foldInAlpha(), src.foldInRegularization(), weights);
   }
 }

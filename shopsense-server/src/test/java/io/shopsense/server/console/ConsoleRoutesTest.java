@@ -34,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ConsoleRoutesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final GeneratorSpec TINY = new GeneratorSpec(60, 150, 4000, 11);
-  private static final Map<String, String> FAST = Map.of("engine.algorithms", "popular,itemknn", "engine.embeddings", "false");
+  // no background evaluation report: it would race with itemsReportsAndTraining's own report files
+  private static final Map<String, String> FAST = Map.of("engine.algorithms", "popular,itemknn", "engine.embeddings", "false",
+      "console.demo_eval_ks", "");
   private final HttpClient http = HttpClient.newHttpClient();
   @TempDir static Path dir;
   private Demo demo;

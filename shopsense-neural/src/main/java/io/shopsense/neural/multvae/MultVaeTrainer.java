@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * seeded from the training seed; PyTorch's generator (initialisation, dropout, ε) is seeded with it too.
  *
  * <p>Cost per epoch: O(U (n h + h d)) multiply-adds, three times over for the backward pass, on dense
- * B x n batches (ML-1M, 6,040 users x 3,706 items: about 9·10^10 flops an epoch). Holds the PyTorch
+ * B x n batches (ML-1M, 6,040 users x 3,706 items: about 1.4·10^11 flops an epoch). Holds the PyTorch
  * engine ({@link DjlRuntime}) from construction to {@link #close}; native memory: the weights and two
  * Adam moments, 3 x 4 (2 n h + 3 h d) bytes, plus a batch.
  */

@@ -69,6 +69,8 @@ public final class EvaluationSuite {
     GRIDS.put("bpr", grid("bpr.factors", "128,256", "bpr.learning_rate", "0.02,0.05,0.1", "bpr.regularization",
         "0.003,0.01,0.03", "bpr.epochs", "100"));
     GRIDS.put("content", grid("content.neighbors", "25,50,100,200,400", "content.description", "true,false"));
+    // shopsense-neural (the paper's architecture and Adam step; minutes per fit on 2 cores, so a small grid)
+    GRIDS.put("multvae", grid("multvae.epochs", "100,200"));
   }
 
   /** One test split, its validation splits, and the CLI arguments that rerun the test evaluation. */

@@ -19,13 +19,21 @@ import org.slf4j.LoggerFactory;
  * counts as a positive) and j uniformly from the items u has not interacted with. {@code x_ui = U_u ·
  * V_i (+ b_i)}; the item bias is optional ({@code bpr.item_bias}).
  *
+ * <p>Two standard refinements, both off by default (the defaults give the plain algorithm bit for
+ * bit): {@code bpr.learning_rate_decay} γ multiplies the step size by γ after every epoch (a
+ * Robbins-Monro style decreasing schedule, Bottou, "Stochastic Gradient Descent Tricks", 2012), and
+ * {@code bpr.negative_candidates} m draws m negatives per triple and keeps the one the model
+ * currently scores highest (dynamic negative sampling, Zhang, Chen, Wang &amp; Yu, "Optimizing Top-N
+ * Collaborative Filtering via Dynamic Negative Item Sampling", SIGIR 2013): uniform negatives are
+ * mostly already ranked low and give a vanishing gradient, the hardest of m is informative.
+ *
  * <p>Parallel lock-free SGD (Hogwild!, Recht, Ré, Wright &amp; Niu, NIPS 2011): each of
  * {@link TrainContext#threads()} workers samples with its own generator, split from the seed, and
  * updates the shared factor arrays without locks; the updates rarely touch the same rows, and a
  * lost update only perturbs SGD noise. Hence with one thread the model is bit-reproducible for a
  * seed, and with more threads it is not (the interleaving varies between runs).
  *
- * <p>Cost: O(epochs · nnz · f) time (one epoch = nnz sampled updates); a negative check is one
+ * <p>Cost: O(epochs · nnz · m · f) time (one epoch = nnz sampled updates); a negative check is one
  * bitset load for long rows and a branch-free binary search for short ones ({@link RowMembership}).
  * Memory: (users + items) · f floats, one int per non-zero (the user of each non-zero) and at most
  * as much again for the bitsets.
@@ -46,14 +54,21 @@ public final class Bpr implements IterativeRecommender {
   private final float regularization;
   private final int epochs;
   private final boolean itemBias;
+  private final float learningRateDecay;
+  private final int negativeCandidates;
 
-  /** Reads and validates {@code bpr.factors, bpr.learning_rate, bpr.regularization, bpr.epochs, bpr.item_bias}. */
+  /**
+   * Reads and validates {@code bpr.factors, bpr.learning_rate, bpr.regularization, bpr.epochs,
+   * bpr.item_bias, bpr.learning_rate_decay, bpr.negative_candidates}.
+   */
   public Bpr(Config config) {
     this.factors = Params.intIn(config, "bpr.factors", 1, 1024);
     this.learningRate = (float) Params.doubleIn(config, "bpr.learning_rate", 1e-9, 10);
     this.regularization = (float) Params.doubleIn(config, "bpr.regularization", 0, 1e6);
     this.epochs = Params.intIn(config, "bpr.epochs", 1, 100_000);
     this.itemBias = config.getBoolean("bpr.item_bias");
+    this.learningRateDecay = (float) Params.doubleIn(config, "bpr.learning_rate_decay", 1e-6, 1);
+    this.negativeCandidates = Params.intIn(config, "bpr.negative_candidates", 1, 1024);
   }
 
   @Override
@@ -93,14 +108,17 @@ public final class Bpr implements IterativeRecommender {
     SplittableRandom[] rngs = new SplittableRandom[threads];
     for (int w = 0; w < threads; w++) rngs[w] = root.split();
     long[] wrong = new long[threads * 8]; // one counter per worker, spaced a cache line apart
+    float lr = learningRate;
     try (WorkerPool pool = new WorkerPool(threads, NAME)) {
       for (int epoch = 1; epoch <= epochs; epoch++) {
         long t0 = System.nanoTime();
         Arrays.fill(wrong, 0);
+        float epochLr = lr;
         pool.forEachWorker(w -> {
           long n = nnz / threads + (w == 0 ? nnz % threads : 0);
-          wrong[w * 8] = run(data, positives, rowOf, u, v, bias, rngs[w], n);
+          wrong[w * 8] = run(data, positives, rowOf, u, v, bias, rngs[w], n, epochLr);
         });
+        lr *= learningRateDecay; // γ = 1 (the default) leaves it exactly as it was
         double sec = (System.nanoTime() - t0) / 1e9;
         long bad = 0;
         for (int w = 0; w < threads; w++) bad += wrong[w * 8];
@@ -117,19 +135,21 @@ public final class Bpr implements IterativeRecommender {
    * Runs n sampled updates; returns how many sampled triples were ordered wrongly before their
    * update. Samples are drawn {@value #BATCH} at a time and their rows touched before any update:
    * the random rows miss the cache, and issuing those loads together lets the misses overlap
-   * instead of queueing behind one another (Java has no prefetch instruction).
+   * instead of queueing behind one another (Java has no prefetch instruction). With m negative
+   * candidates each sample holds m draws, and the highest-scored one is chosen just before its
+   * update, with the factors as they are then.
    */
   private long run(InteractionMatrix data, RowMembership positives, int[] rowOf, float[] u, float[] v, float[] bias,
-      SplittableRandom rnd, long n) {
+      SplittableRandom rnd, long n, float lr) {
     int f = factors;
     int ni = data.cols();
     int nnz = rowOf.length;
     int[] cols = data.colIndex();
-    float lr = learningRate;
+    int m1 = negativeCandidates;
     float reg = regularization;
     int[] bu = new int[BATCH];
     int[] bi = new int[BATCH];
-    int[] bj = new int[BATCH];
+    int[] bj = new int[BATCH * m1];
     long wrong = 0;
     float touched = 0;
     for (long s = 0; s < n; s += BATCH) {
@@ -140,21 +160,23 @@ public final class Bpr implements IterativeRecommender {
         bi[b] = cols[q];
       }
       for (int b = 0; b < m; b++) {
-        int j = -1;
-        for (int t = 0; t < NEGATIVE_TRIES && j < 0; t++) {
-          int c = rnd.nextInt(ni);
-          if (!positives.contains(bu[b], c)) j = c;
+        for (int c = 0; c < m1; c++) {
+          int j = -1;
+          for (int t = 0; t < NEGATIVE_TRIES && j < 0; t++) {
+            int cand = rnd.nextInt(ni);
+            if (!positives.contains(bu[b], cand)) j = cand;
+          }
+          bj[b * m1 + c] = j;
+          if (j < 0) continue;
+          // one float per 64-byte cache line of each row
+          for (int k = 0, uo = bu[b] * f, io = bi[b] * f, jo = j * f; k < f; k += 16) touched += u[uo + k] + v[io + k] + v[jo + k];
         }
-        bj[b] = j;
-        if (j < 0) continue;
-        // one float per 64-byte cache line of each row
-        for (int k = 0, uo = bu[b] * f, io = bi[b] * f, jo = j * f; k < f; k += 16) touched += u[uo + k] + v[io + k] + v[jo + k];
       }
       for (int b = 0; b < m; b++) {
         int i = bi[b];
-        int j = bj[b];
-        if (j < 0) continue; // the user has (nearly) every item: no negative to learn from
         int uo = bu[b] * f;
+        int j = m1 == 1 ? bj[b] : hardest(bj, b * m1, m1, u, uo, v, bias);
+        if (j < 0) continue; // the user has (nearly) every item: no negative to learn from
         int io = i * f;
         int jo = j * f;
         float x = MfKernels.dotDiff(u, uo, v, io, jo, f);
@@ -171,6 +193,23 @@ public final class Bpr implements IterativeRecommender {
     }
     sink = touched; // keeps the touching loads from being optimized away
     return wrong;
+  }
+
+  /** The candidate of {@code cand[from, from + m)} with the highest score for the user, -1 if none was drawn. */
+  private int hardest(int[] cand, int from, int m, float[] u, int uo, float[] v, float[] bias) {
+    int f = factors;
+    int best = -1;
+    float bestScore = Float.NEGATIVE_INFINITY;
+    for (int c = from; c < from + m; c++) {
+      int j = cand[c];
+      if (j < 0) continue;
+      float s = MfKernels.dot(u, uo, v, j * f, f) + (bias != null ? bias[j] : 0f);
+      if (best < 0 || s > bestScore) {
+        best = j;
+        bestScore = s;
+      }
+    }
+    return best;
   }
 
   @Override

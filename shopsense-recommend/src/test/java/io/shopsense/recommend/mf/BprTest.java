@@ -72,6 +72,68 @@ class BprTest {
   }
 
   @Test
+  void theDefaultsAreConstantStepAndOneUniformNegative() {
+    // the two refinements' defaults must leave the plain algorithm exactly as it was
+    InteractionMatrix data = LowRankData.generate(300, 120, 4, 12, 11).train();
+    Config plain = config("bpr.factors", "16", "bpr.epochs", "4");
+    Config explicit = config("bpr.factors", "16", "bpr.epochs", "4", "bpr.learning_rate_decay", "1",
+        "bpr.negative_candidates", "1");
+    assertThat(Config.defaults().getDouble("bpr.learning_rate_decay")).isEqualTo(1.0);
+    assertThat(Config.defaults().getInt("bpr.negative_candidates")).isEqualTo(1);
+    FactorModel a = new Bpr(plain).fit(data, ctx(plain, 9, 1));
+    FactorModel b = new Bpr(explicit).fit(data, ctx(explicit, 9, 1));
+    assertThat(b.userFactors()).containsExactly(a.userFactors());
+    assertThat(b.itemFactors()).containsExactly(a.itemFactors());
+    assertThat(b.itemBias()).containsExactly(a.itemBias());
+  }
+
+  @Test
+  void aDecayingStepSizeLeavesTheFirstEpochAloneAndShrinksTheLaterOnes() {
+    InteractionMatrix data = LowRankData.generate(300, 120, 4, 12, 11).train();
+    float[] one = fitItems(data, "1", "1");
+    float[] constant = fitItems(data, "3", "1");
+    float[] decayed = fitItems(data, "3", "0.01");
+    // epoch 1 runs at the full rate either way: same draws, same updates
+    assertThat(fitItems(data, "1", "0.01")).containsExactly(one);
+    // epochs 2-3 run at 1% and 0.01% of the rate: they move the factors about 1% as far
+    double movedConstant = distance(constant, one);
+    double movedDecayed = distance(decayed, one);
+    assertThat(movedConstant).isGreaterThan(0);
+    assertThat(movedDecayed).isLessThan(0.05 * movedConstant);
+  }
+
+  @Test
+  void dynamicNegativesAreHarderAndStillLearnTheCheckerboard() {
+    Config dynamic = config("bpr.factors", "8", "bpr.epochs", "200", "bpr.learning_rate", "0.1", "bpr.regularization", "0.001",
+        "bpr.negative_candidates", "8");
+    Checkerboard cb = Checkerboard.build();
+    cb.assertHeldOutTop1(new Bpr(dynamic).fit(cb.train, ctx(dynamic, 7, 1)));
+    // on noisy low-rank data, the highest-scored of 8 negatives is misordered far more often than a uniform one
+    InteractionMatrix data = LowRankData.generate(300, 120, 4, 12, 11).train();
+    double uniform = lastMisordered(data, "1");
+    double hardest = lastMisordered(data, "8");
+    assertThat(hardest).as("uniform %s, dynamic %s", uniform, hardest).isGreaterThan(uniform + 0.05);
+  }
+
+  private static double lastMisordered(InteractionMatrix data, String candidates) {
+    Config c = config("bpr.factors", "16", "bpr.epochs", "20", "bpr.negative_candidates", candidates);
+    List<Double> wrong = new ArrayList<>();
+    new Bpr(c).fit(data, ctx(c, 7, 1), (done, total, sec, loss) -> wrong.add(loss));
+    return wrong.get(wrong.size() - 1);
+  }
+
+  private static float[] fitItems(InteractionMatrix data, String epochs, String decay) {
+    Config c = config("bpr.factors", "16", "bpr.epochs", epochs, "bpr.learning_rate_decay", decay);
+    return new Bpr(c).fit(data, ctx(c, 4, 1)).itemFactors();
+  }
+
+  private static double distance(float[] a, float[] b) {
+    double s = 0;
+    for (int k = 0; k < a.length; k++) s += (double) (a[k] - b[k]) * (a[k] - b[k]);
+    return Math.sqrt(s);
+  }
+
+  @Test
   void badParametersAreRejectedNamingTheKey() {
     assertThatThrownBy(() -> new Bpr(config("bpr.factors", "0")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("bpr.factors");
@@ -80,5 +142,8 @@ class BprTest {
     assertThatThrownBy(() -> new Bpr(config("bpr.learning_rate", "0"))).hasMessageContaining("bpr.learning_rate");
     assertThatThrownBy(() -> new Bpr(config("bpr.epochs", "-3"))).hasMessageContaining("bpr.epochs");
     assertThatThrownBy(() -> new Bpr(config("bpr.item_bias", "maybe"))).hasMessageContaining("bpr.item_bias");
+    assertThatThrownBy(() -> new Bpr(config("bpr.learning_rate_decay", "1.5"))).hasMessageContaining("bpr.learning_rate_decay");
+    assertThatThrownBy(() -> new Bpr(config("bpr.learning_rate_decay", "0"))).hasMessageContaining("bpr.learning_rate_decay");
+    assertThatThrownBy(() -> new Bpr(config("bpr.negative_candidates", "0"))).hasMessageContaining("bpr.negative_candidates");
   }
 }

@@ -33,6 +33,13 @@ public interface TrainedModel {
     throw new UnsupportedOperationException(name() + " cannot score from a set of items");
   }
 
+  /** The check every {@link #scoreItemSet} makes: weights, when given, pair one to one with the items. */
+  static void checkItemSet(int[] items, float[] weights) {
+    if (weights != null && weights.length != items.length) {
+      throw new IllegalArgumentException(items.length + " items but " + weights.length + " weights");
+    }
+  }
+
   /** Serializes the model so that {@link Recommender#read} restores identical scores. */
   void write(DataOutputStream out) throws IOException;
 

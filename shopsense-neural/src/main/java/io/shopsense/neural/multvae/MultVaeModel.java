@@ -83,9 +83,7 @@ public final class MultVaeModel implements TrainedModel {
    */
   @Override
   public void scoreItemSet(int[] items, float[] weights, float[] out) {
-    if (weights != null && weights.length != items.length) {
-      throw new IllegalArgumentException(items.length + " items but " + weights.length + " weights");
-    }
+    TrainedModel.checkItemSet(items, weights);
     int[] set = new int[items.length];
     int n = 0;
     for (int t = 0; t < items.length; t++) {

@@ -93,9 +93,7 @@ public final class Blender {
    * each item once. Sources that cannot score item sets sit this tier out.
    */
   public List<Candidate> recommendForItems(int[] items, float[] weights, int k, IntPredicate filter) {
-    if (weights != null && weights.length != items.length) {
-      throw new IllegalArgumentException(items.length + " items but " + weights.length + " weights");
-    }
+    TrainedModel.checkItemSet(items, weights);
     int[] known = Arrays.stream(items).filter(i -> i >= 0 && i < data.cols()).toArray();
     String category = dominantCategory(items, weights);
     return run(known.length > 0, (m, out) -> {

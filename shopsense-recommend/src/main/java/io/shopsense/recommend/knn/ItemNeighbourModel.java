@@ -75,9 +75,7 @@ public final class ItemNeighbourModel implements TrainedModel {
   /** {@inheritDoc} Null weights count every item once; unknown (out of range) items are skipped. */
   @Override
   public void scoreItemSet(int[] items, float[] weights, float[] out) {
-    if (weights != null && weights.length != items.length) {
-      throw new IllegalArgumentException(items.length + " items but " + weights.length + " weights");
-    }
+    TrainedModel.checkItemSet(items, weights);
     Arrays.fill(out, 0, numItems(), 0f);
     for (int t = 0; t < items.length; t++) {
       int i = items[t];

@@ -66,9 +66,7 @@ public final class EaseModel implements TrainedModel {
   /** {@inheritDoc} Null weights (or a binary model) count every item once; out-of-range items are skipped. */
   @Override
   public void scoreItemSet(int[] items, float[] weights, float[] out) {
-    if (weights != null && weights.length != items.length) {
-      throw new IllegalArgumentException(items.length + " items but " + weights.length + " weights");
-    }
+    TrainedModel.checkItemSet(items, weights);
     Arrays.fill(out, 0, n, 0f);
     for (int t = 0; t < items.length; t++) {
       if (items[t] >= 0 && items[t] < n) addRow(items[t], weights == null || binary ? 1f : weights[t], out);

@@ -62,17 +62,9 @@ class ImportedAlsTest {
   @Test
   void matchesByIdFoldsInUnseenShoppersAndZeroesUnseenItems() throws IOException {
     // the exported model knows users a, b and items x, y; the snapshot has b, a, c and items y, x, z
-    IdIndex users = IdIndex.of(List.of("a", "b"));
-    IdIndex items = IdIndex.of(List.of("x", "y"));
-    InteractionMatrix exportedShape = new InteractionMatrix(users, items, new int[] {0, 0, 0}, new int[0], new float[0]);
     FactorModel model = new FactorModel("als", 2, new float[] {1, 2, 3, 4}, new float[] {0.5f, -1, 2, 0.25f}, null, 10f, 0.1f);
-    Path out = Files.createDirectories(dir.resolve("job"));
-    MatrixFiles.writeIds(exportedShape, out);
-    try (DataOutputStream d = new DataOutputStream(Files.newOutputStream(out.resolve("model-als.bin")))) {
-      model.write(d);
-    }
-    InteractionMatrix snap = InteractionMatrix.fromTriples(IdIndex.of(List.of("b", "a", "c")), IdIndex.of(List.of("y", "x", "z")),
-        new int[] {0, 1, 2}, new int[] {0, 1, 1}, new float[] {1, 1, 2}, 3);
+    Path out = export(model, "job");
+    InteractionMatrix snap = snapshotMatrix();
     FactorModel m = ImportedFactors.als(out, snap);
     assertThat(m.userFactors()).startsWith(3, 4, 1, 2); // b then a
     assertThat(m.itemFactors()).containsExactly(2, 0.25f, 0.5f, -1, 0, 0); // y, x, z (unseen: zero)
@@ -85,22 +77,30 @@ class ImportedAlsTest {
   @Test
   void unobservedItemWeightsFollowTheirItems() throws IOException {
     // a model trained with als.unobserved_exponent: its per-item weights are remapped by id (unseen: 0)
-    IdIndex users = IdIndex.of(List.of("a", "b"));
-    IdIndex items = IdIndex.of(List.of("x", "y"));
-    InteractionMatrix exportedShape = new InteractionMatrix(users, items, new int[] {0, 0, 0}, new int[0], new float[0]);
     FactorModel model = new FactorModel("als", 2, new float[] {1, 2, 3, 4}, new float[] {0.5f, -1, 2, 0.25f}, null, 10f, 0.1f,
         new float[] {1.5f, 0.5f});
-    Path out = Files.createDirectories(dir.resolve("weighted"));
-    MatrixFiles.writeIds(exportedShape, out);
-    try (DataOutputStream d = new DataOutputStream(Files.newOutputStream(out.resolve("model-als.bin")))) {
-      model.write(d);
-    }
-    InteractionMatrix snap = InteractionMatrix.fromTriples(IdIndex.of(List.of("b", "a", "c")), IdIndex.of(List.of("y", "x", "z")),
-        new int[] {0, 1, 2}, new int[] {0, 1, 1}, new float[] {1, 1, 2}, 3);
-    FactorModel m = ImportedFactors.als(out, snap);
+    FactorModel m = ImportedFactors.als(export(model, "weighted"), snapshotMatrix());
     assertThat(m.unobservedWeights()).containsExactly(0.5f, 1.5f, 0f); // y, x, z
     // the unseen shopper c is folded in with the weights, as the exporting model would
     float[] c = model.foldInUser(new int[] {0}, new float[] {2});
     assertThat(Arrays.copyOfRange(m.userFactors(), 4, 6)).usingComparatorWithPrecision(1e-5f).containsExactly(c);
+  }
+
+  /** Writes a model over users a, b and items x, y as a job would, into {@code dir/name}. */
+  private Path export(FactorModel model, String name) throws IOException {
+    InteractionMatrix shape = new InteractionMatrix(IdIndex.of(List.of("a", "b")), IdIndex.of(List.of("x", "y")),
+        new int[] {0, 0, 0}, new int[0], new float[0]);
+    Path out = Files.createDirectories(dir.resolve(name));
+    MatrixFiles.writeIds(shape, out);
+    try (DataOutputStream d = new DataOutputStream(Files.newOutputStream(out.resolve("model-als.bin")))) {
+      model.write(d);
+    }
+    return out;
+  }
+
+  /** The snapshot's matrix: users b, a, c and items y, x, z (c bought x with weight 2). */
+  private static InteractionMatrix snapshotMatrix() {
+    return InteractionMatrix.fromTriples(IdIndex.of(List.of("b", "a", "c")), IdIndex.of(List.of("y", "x", "z")),
+        new int[] {0, 1, 2}, new int[] {0, 1, 1}, new float[] {1, 1, 2}, 3);
   }
 }
